@@ -1,0 +1,142 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using Pidgin;
+using LogParsing.Auth.Cron;
+using LogParsing.Auth.Pam;
+using LogParsing.Auth.Sshd;
+using LogParsing.Grammar;
+
+namespace LogParsing;
+
+/// <summary>
+/// Parses single auth log lines: the syslog header, then the message with the grammar registered for the
+/// line's program (<c>sshd</c>, <c>CRON</c>...). PAM module lines (<c>pam_unix(...)</c>) are read by the PAM
+/// grammar whatever program wrote them. Never throws on content.
+/// </summary>
+/// <example>
+/// <code>
+/// var entry = AuthLogParser.Default.Parse("May 31 07:07:22 nimbus sshd[52959]: Invalid user abc from 104.248.172.241 port 60580");
+/// // entry.Event is SshdInvalidUser { User = "abc", Remote.Host = "104.248.172.241", Remote.Port = 60580 }
+/// </code>
+/// </example>
+public sealed class AuthLogParser
+{
+    private static readonly UnrecognizedEvent Unrecognized = new();
+
+    /// <summary>The grammars of this library: sshd (and <c>sshd-session</c>, <c>sshd-auth</c>), PAM, cron.</summary>
+    public static AuthLogParser Default { get; } = new(ImmutableDictionary.CreateRange(StringComparer.Ordinal,
+    [
+        new KeyValuePair<string, Parser<char, AuthEvent>>("sshd", SshdGrammar.Body),
+        new("sshd-session", SshdGrammar.Body),
+        new("sshd-auth", SshdGrammar.Body),
+        new("CRON", CronGrammar.Body),
+        new("CROND", CronGrammar.Body),
+        new("crond", CronGrammar.Body),
+        new("cron", CronGrammar.Body),
+    ]));
+
+    private readonly ImmutableDictionary<string, Parser<char, AuthEvent>> _programs;
+    private readonly LineParser _line;
+
+    private AuthLogParser(ImmutableDictionary<string, Parser<char, AuthEvent>> programs)
+    {
+        _programs = programs;
+        _line = new LineParser(programs);
+    }
+
+    /// <summary>The programs with a grammar, by syslog tag.</summary>
+    public IReadOnlyDictionary<string, Parser<char, AuthEvent>> Programs => _programs;
+
+    /// <summary>
+    /// A parser that reads <paramref name="program"/>'s messages with <paramref name="body"/> (replacing any grammar
+    /// it had). The body sees the message after <c>program[pid]: </c>; when it fails, the entry is an
+    /// <see cref="UnrecognizedEvent"/>.
+    /// </summary>
+    /// <param name="program">The syslog tag, exactly as written (<c>openvpn</c>).</param>
+    /// <param name="body">The grammar of its messages.</param>
+    public AuthLogParser WithProgram(string program, Parser<char, AuthEvent> body)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(program);
+        ArgumentNullException.ThrowIfNull(body);
+        return new AuthLogParser(_programs.SetItem(program, body));
+    }
+
+    /// <summary>
+    /// Parses one line (without its newline). A line without a readable header gives a <see cref="MalformedLine"/>;
+    /// the year of a classic stamp is inferred from the clock and its zone is local.
+    /// </summary>
+    /// <param name="line">The raw line.</param>
+    public AuthLogEntry Parse(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return Parse(line.AsSpan(), TimestampResolver.For(AuthLogReaderOptions.Default, null), default, truncated: false);
+    }
+
+    /// <summary>Parses one line; false (and null) when it has no readable syslog header.</summary>
+    /// <param name="line">The raw line.</param>
+    /// <param name="entry">The entry, when the header parsed.</param>
+    public bool TryParse(ReadOnlySpan<char> line, [NotNullWhen(true)] out AuthLogEntry? entry)
+    {
+        var parsed = Parse(line, TimestampResolver.For(AuthLogReaderOptions.Default, null), default, truncated: false);
+        entry = parsed.Event is MalformedLine ? null : parsed;
+        return entry is not null;
+    }
+
+    internal AuthLogEntry Parse(ReadOnlySpan<char> line, TimestampResolver resolver, LogPosition position, bool truncated)
+    {
+        var result = truncated ? null : _line.Parse(line);
+        if (result is null || !result.Success)
+        {
+            return new AuthLogEntry
+            {
+                Program = string.Empty,
+                Message = new string(line),
+                Event = truncated ? new MalformedLine { Truncated = true } : new MalformedLine(),
+                Position = position,
+            };
+        }
+        var (header, message, evt) = result.Value;
+        return new AuthLogEntry
+        {
+            Timestamp = resolver.Resolve(header.Timestamp, out var inferred),
+            YearWasInferred = inferred,
+            Host = header.Host,
+            Program = header.Program,
+            ProcessId = header.ProcessId,
+            Message = message,
+            Event = evt,
+            Position = position,
+        };
+    }
+
+    /// <summary>Header, then the program's grammar on the rest; a body that fails becomes <see cref="UnrecognizedEvent"/>.</summary>
+    private sealed class LineParser(ImmutableDictionary<string, Parser<char, AuthEvent>> programs)
+        : Parser<char, (SyslogHeader Header, string Message, AuthEvent Event)>
+    {
+        public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds,
+            out (SyslogHeader Header, string Message, AuthEvent Event) result)
+        {
+            if (!Syslog.Header.TryParse(ref state, ref expecteds, out var header))
+            {
+                result = default;
+                return false;
+            }
+            var rest = state.LookAhead(int.MaxValue);
+            var message = new string(rest);
+            var body = rest.StartsWith("pam_", StringComparison.Ordinal) ? PamGrammar.Body : programs.GetValueOrDefault(header.Program);
+            var evt = (AuthEvent)Unrecognized;
+            if (body is not null)
+            {
+                var mark = state.Bookmark();
+                // A body must read the whole message: a partial match is a different message.
+                if (body.TryParse(ref state, ref expecteds, out var parsed) && parsed is not null && !state.HasCurrent)
+                    evt = parsed;
+                state.Rewind(mark);
+                expecteds.Clear();
+            }
+            state.Advance(rest.Length);
+            result = (header, message, evt);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace LogParsing.Auth.Sshd;
+
+/// <summary>The level prefix sshd put before a message (<c>error: </c>, <c>fatal: </c>); stripped from the event's fields.</summary>
+public enum SshdLogLevel
+{
+    /// <summary>No prefix: INFO or VERBOSE.</summary>
+    Info,
+
+    /// <summary><c>error: </c>.</summary>
+    Error,
+
+    /// <summary><c>fatal: </c>.</summary>
+    Fatal,
+}

@@ -1,0 +1,24 @@
+using Pidgin;
+using LogParsing.Grammar;
+
+namespace LogParsing.Auth.Sshd;
+
+/// <summary>
+/// The user name of a connection preamble (<c>invalid user abc 104.248.172.241 port 60580</c>): everything
+/// before the last <c> H port N</c>. Names may be empty (<c>invalid user  192.0.2.68 port 34916</c>) or hold spaces.
+/// </summary>
+internal sealed class UserBeforeEndpointParser() : LeafParser<string>("user name before the remote host")
+{
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string result)
+    {
+        var rest = Rest(ref state);
+        var port = rest.LastIndexOf(" port ", StringComparison.Ordinal);
+        var beforeHost = port < 0 ? SshdGrammar.WithoutPhaseSuffix(rest) : rest[..port];
+        var space = beforeHost.LastIndexOf(' ');
+        if (space < 0)
+            return Fail(ref state, ref expecteds, out result);
+        result = space == 0 ? string.Empty : new string(rest[..space]);
+        state.Advance(space + 1);
+        return true;
+    }
+}

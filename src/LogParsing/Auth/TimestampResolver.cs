@@ -1,0 +1,62 @@
+using LogParsing.Grammar;
+
+namespace LogParsing;
+
+/// <summary>
+/// Turns written stamps into instants for one source: supplies the zone of stamps without offset and the
+/// year of stamps without one (the latest year that does not put the line more than a day after the reference).
+/// </summary>
+internal sealed class TimestampResolver
+{
+    private readonly int? _year;
+    private readonly DateTime _referenceLocal;
+    private readonly TimeZoneInfo _zone;
+
+    // One zone lookup per hour of log, not per line.
+    private DateTime _cachedHour = DateTime.MinValue;
+    private TimeSpan _cachedOffset;
+
+    public TimestampResolver(int? year, DateTimeOffset reference, TimeZoneInfo? zone)
+    {
+        _year = year;
+        _zone = zone ?? TimeZoneInfo.Local;
+        _referenceLocal = TimeZoneInfo.ConvertTime(reference, _zone).DateTime;
+    }
+
+    public static TimestampResolver For(AuthLogReaderOptions options, DateTimeOffset? fileTime) =>
+        new(options.Year, options.ReferenceTime ?? fileTime ?? DateTimeOffset.Now, options.TimeZone);
+
+    public DateTimeOffset Resolve(in SyslogTimestamp ts, out bool yearInferred)
+    {
+        yearInferred = ts.Year is null && _year is null;
+        var year = ts.Year ?? _year ?? InferYear(ts.Month, ts.Day, ts.Hour);
+        if (ts.Month == 2 && ts.Day == 29 && !DateTime.IsLeapYear(year))
+        {
+            if (!yearInferred) return default;
+            while (!DateTime.IsLeapYear(year)) year--;
+        }
+        if (ts.Day > DateTime.DaysInMonth(year, ts.Month)) return default;
+        var local = new DateTime(year, ts.Month, ts.Day, ts.Hour, ts.Minute, ts.Second).AddTicks(ts.FractionTicks);
+        return new DateTimeOffset(local, ts.Offset ?? OffsetAt(local));
+    }
+
+    private int InferYear(int month, int day, int hour)
+    {
+        var year = _referenceLocal.Year;
+        var limit = _referenceLocal.AddDays(1);
+        // A date after the reference (plus a day of slack for clock and zone skew) belongs to the year before.
+        var candidate = new DateTime(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)), hour, 0, 0);
+        return candidate > limit ? year - 1 : year;
+    }
+
+    private TimeSpan OffsetAt(DateTime local)
+    {
+        var hour = new DateTime(local.Year, local.Month, local.Day, local.Hour, 0, 0);
+        if (hour != _cachedHour)
+        {
+            _cachedOffset = _zone.GetUtcOffset(hour);
+            _cachedHour = hour;
+        }
+        return _cachedOffset;
+    }
+}

@@ -1,0 +1,21 @@
+using Pidgin;
+
+namespace LogParsing.Grammar;
+
+/// <summary>
+/// The host field of a syslog header: a word that is not itself a program tag. A word ending in
+/// <c>:</c> is the tag of a line written without a host, so this parser fails there without consuming.
+/// </summary>
+internal sealed class HostNameParser() : LeafParser<string>("host name")
+{
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string result)
+    {
+        var rest = state.LookAhead(256);
+        var end = rest.IndexOf(' ');
+        if (end <= 0 || rest[end - 1] == ':')
+            return Fail(ref state, ref expecteds, out result);
+        result = StringPool.Shared.Get(rest[..end]);
+        state.Advance(end);
+        return true;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Net;
+using Pidgin;
+
+namespace LogParsing.Grammar;
+
+/// <summary>
+/// A remote host as sshd writes it: an address or name, then an optional <c> port N</c>
+/// (sshd before 7.3 wrote no port on several messages).
+/// </summary>
+internal sealed class RemoteEndpointParser() : LeafParser<RemoteEndpoint>("remote host")
+{
+    private const string PortWord = " port ";
+
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out RemoteEndpoint result)
+    {
+        var rest = Rest(ref state);
+        var end = rest.IndexOf(' ');
+        if (end < 0) end = rest.Length;
+        var host = rest[..end];
+        if (host.IsEmpty)
+            return Fail(ref state, ref expecteds, out result);
+
+        var consumed = end;
+        int? port = null;
+        var after = rest[end..];
+        if (after.StartsWith(PortWord, StringComparison.Ordinal))
+        {
+            var digits = after[PortWord.Length..];
+            var n = 0;
+            var value = 0;
+            while (n < digits.Length && n < 6 && char.IsAsciiDigit(digits[n]))
+                value = value * 10 + (digits[n++] - '0');
+            if (n > 0 && value <= 65535)
+            {
+                port = value;
+                consumed += PortWord.Length + n;
+            }
+        }
+        result = Create(host, port);
+        state.Advance(consumed);
+        return true;
+    }
+
+    internal static RemoteEndpoint Create(ReadOnlySpan<char> host, int? port)
+    {
+        var address = IPAddress.TryParse(host, out var parsed) && LooksLikeAddress(host) ? parsed : null;
+        return new RemoteEndpoint(new string(host), address, port);
+    }
+
+    // IPAddress.TryParse accepts "1234" and "0x7f.1" as IPv4; a host written that way is a name, not an address.
+    private static bool LooksLikeAddress(ReadOnlySpan<char> host) =>
+        host.Contains(':') || (host.Count('.') == 3 && !host.ContainsAnyExcept("0123456789."));
+}

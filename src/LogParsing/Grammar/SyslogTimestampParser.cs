@@ -1,0 +1,118 @@
+using Pidgin;
+
+namespace LogParsing.Grammar;
+
+/// <summary>
+/// Reads the two timestamp forms of syslog files: classic <c>Mmm dd HH:MM:SS[.frac]</c> (day padded with
+/// a space or a zero, or not at all) and RFC 3339 / ISO 8601 <c>YYYY-MM-DD(T| )HH:MM:SS[.frac][Z|±HH:MM|±HHMM]</c>.
+/// </summary>
+internal sealed class SyslogTimestampParser() : LeafParser<SyslogTimestamp>("timestamp")
+{
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out SyslogTimestamp result)
+    {
+        var s = state.LookAhead(40);
+        var consumed = s.Length >= 4 && char.IsAsciiDigit(s[0]) ? TryIso(s, out result) : TryClassic(s, out result);
+        if (consumed == 0)
+            return Fail(ref state, ref expecteds, out result);
+        state.Advance(consumed);
+        return true;
+    }
+
+    /// <summary>Parses a classic stamp; returns the characters consumed, 0 when it is not one.</summary>
+    internal static int TryClassic(ReadOnlySpan<char> s, out SyslogTimestamp result)
+    {
+        result = default;
+        if (s.Length < 14 || s[3] != ' ') return 0;
+        var month = MonthNumber(s[..3]);
+        if (month == 0) return 0;
+        var i = 4;
+        if (s[i] == ' ') i++;
+        if (!char.IsAsciiDigit(s[i])) return 0;
+        var day = s[i++] - '0';
+        if (i < s.Length && char.IsAsciiDigit(s[i])) day = day * 10 + (s[i++] - '0');
+        if (i >= s.Length || s[i++] != ' ') return 0;
+        if (!TryTime(s[i..], out var hour, out var minute, out var second)) return 0;
+        i += 8;
+        var ticks = Fraction(s, ref i);
+        if (day is < 1 or > 31) return 0;
+        result = new SyslogTimestamp(null, month, day, hour, minute, second, ticks, null);
+        return i;
+    }
+
+    /// <summary>Parses an ISO 8601 / RFC 3339 stamp; returns the characters consumed, 0 when it is not one.</summary>
+    internal static int TryIso(ReadOnlySpan<char> s, out SyslogTimestamp result)
+    {
+        result = default;
+        if (s.Length < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ')) return 0;
+        if (!Digits(s[..4], out var year) || !Digits(s.Slice(5, 2), out var month) || !Digits(s.Slice(8, 2), out var day)) return 0;
+        if (!TryTime(s[11..], out var hour, out var minute, out var second)) return 0;
+        if (month is < 1 or > 12 || day is < 1 or > 31) return 0;
+        var i = 19;
+        var ticks = Fraction(s, ref i);
+        TimeSpan? offset = null;
+        if (i < s.Length && s[i] == 'Z')
+        {
+            offset = TimeSpan.Zero;
+            i++;
+        }
+        else if (i + 5 <= s.Length && (s[i] == '+' || s[i] == '-') && Digits(s.Slice(i + 1, 2), out var oh))
+        {
+            var sign = s[i] == '-' ? -1 : 1;
+            var j = i + 3;
+            if (j < s.Length && s[j] == ':') j++;
+            if (j + 2 <= s.Length && Digits(s.Slice(j, 2), out var om) && oh <= 14 && om < 60)
+            {
+                offset = sign * new TimeSpan(oh, om, 0);
+                i = j + 2;
+            }
+        }
+        result = new SyslogTimestamp(year, month, day, hour, minute, second, ticks, offset);
+        return i;
+    }
+
+    private static bool TryTime(ReadOnlySpan<char> s, out int hour, out int minute, out int second)
+    {
+        hour = minute = second = 0;
+        if (s.Length < 8 || s[2] != ':' || s[5] != ':') return false;
+        if (!Digits(s[..2], out hour) || !Digits(s.Slice(3, 2), out minute) || !Digits(s.Slice(6, 2), out second)) return false;
+        if (second == 60) second = 59;
+        return hour < 24 && minute < 60 && second < 60;
+    }
+
+    private static long Fraction(ReadOnlySpan<char> s, ref int i)
+    {
+        if (i + 1 >= s.Length || (s[i] != '.' && s[i] != ',') || !char.IsAsciiDigit(s[i + 1])) return 0;
+        i++;
+        long ticks = 0;
+        var digits = 0;
+        while (i < s.Length && char.IsAsciiDigit(s[i]))
+        {
+            if (digits < 7)
+            {
+                ticks = ticks * 10 + (s[i] - '0');
+                digits++;
+            }
+            i++;
+        }
+        for (; digits < 7; digits++) ticks *= 10;
+        return ticks;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> s, out int value)
+    {
+        value = 0;
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiDigit(c)) return false;
+            value = value * 10 + (c - '0');
+        }
+        return true;
+    }
+
+    internal static int MonthNumber(ReadOnlySpan<char> m) => m switch
+    {
+        "Jan" => 1, "Feb" => 2, "Mar" => 3, "Apr" => 4, "May" => 5, "Jun" => 6,
+        "Jul" => 7, "Aug" => 8, "Sep" => 9, "Oct" => 10, "Nov" => 11, "Dec" => 12,
+        _ => 0,
+    };
+}

@@ -1,0 +1,139 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace LogParsing.Reading;
+
+/// <summary>
+/// The one reading loop of the library: bytes from a <see cref="PipeReader"/>, split at <c>'\n'</c>, CR trimmed,
+/// over-long lines cut and skipped without buffering, decoded as UTF-8 (invalid bytes replaced) into a pooled
+/// buffer, handed to a <see cref="LineProcessor{T}"/>.
+/// </summary>
+internal static class LinePipeline
+{
+    public static async IAsyncEnumerable<T> ReadAsync<T>(
+        PipeReader reader, LineProcessor<T> processor, string? source, int maxLineLength,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var batch = new List<T>();
+        var splitter = new Splitter(maxLineLength);
+        try
+        {
+            while (true)
+            {
+                ReadResult read;
+                try
+                {
+                    read = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException && ex is not LogReadException)
+                {
+                    throw new LogReadException(source, splitter.Offset, ex.Message, ex);
+                }
+                var buffer = read.Buffer;
+                var consumed = splitter.Split(buffer, read.IsCompleted, processor, batch);
+                reader.AdvanceTo(consumed, buffer.End);
+                foreach (var item in batch)
+                    yield return item;
+                batch.Clear();
+                if (read.IsCompleted || read.IsCanceled)
+                    break;
+            }
+            processor.OnEnd(batch);
+            foreach (var item in batch)
+                yield return item;
+        }
+        finally
+        {
+            await reader.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Line splitting state carried across buffers (a ref struct cannot live in an async method).</summary>
+    private sealed class Splitter(int maxLineLength)
+    {
+        private bool _skipping;
+        private long _lineNumber;
+
+        public long Offset { get; private set; }
+
+        public SequencePosition Split<T>(ReadOnlySequence<byte> buffer, bool isCompleted, LineProcessor<T> processor, List<T> output)
+        {
+            var reader = new SequenceReader<byte>(buffer);
+            while (!reader.End)
+            {
+                if (_skipping)
+                {
+                    if (!reader.TryAdvanceTo((byte)'\n'))
+                    {
+                        reader.AdvanceToEnd();
+                        break;
+                    }
+                    _skipping = false;
+                    continue;
+                }
+                if (reader.TryReadTo(out ReadOnlySequence<byte> line, (byte)'\n'))
+                {
+                    _lineNumber++;
+                    var truncated = line.Length > maxLineLength;
+                    Emit(truncated ? line.Slice(0, maxLineLength) : line, truncated, processor, output);
+                    continue;
+                }
+                var remaining = reader.Remaining;
+                if (remaining > maxLineLength)
+                {
+                    // Cut here and skip to the next newline: a 100 MB line must not be buffered whole.
+                    _lineNumber++;
+                    Emit(reader.UnreadSequence.Slice(0, maxLineLength), truncated: true, processor, output);
+                    _skipping = true;
+                    reader.AdvanceToEnd();
+                }
+                else if (isCompleted)
+                {
+                    _lineNumber++;
+                    Emit(reader.UnreadSequence, truncated: false, processor, output);
+                    reader.AdvanceToEnd();
+                }
+                break;
+            }
+            Offset += reader.Consumed;
+            return reader.Position;
+        }
+
+        private void Emit<T>(ReadOnlySequence<byte> bytes, bool truncated, LineProcessor<T> processor, List<T> output)
+        {
+            if (!truncated && bytes.Length > 0 && EndsWithCr(bytes))
+                bytes = bytes.Slice(0, bytes.Length - 1);
+            if (bytes.IsEmpty) return;
+
+            var length = (int)bytes.Length;
+            byte[]? rentedBytes = null;
+            ReadOnlySpan<byte> span;
+            if (bytes.IsSingleSegment)
+            {
+                span = bytes.FirstSpan;
+            }
+            else
+            {
+                rentedBytes = ArrayPool<byte>.Shared.Rent(length);
+                bytes.CopyTo(rentedBytes);
+                span = rentedBytes.AsSpan(0, length);
+            }
+            var chars = ArrayPool<char>.Shared.Rent(length);
+            try
+            {
+                var count = Encoding.UTF8.GetChars(span, chars);
+                processor.OnLine(chars.AsSpan(0, count), _lineNumber, truncated, output);
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(chars);
+                if (rentedBytes is not null) ArrayPool<byte>.Shared.Return(rentedBytes);
+            }
+        }
+
+        private static bool EndsWithCr(ReadOnlySequence<byte> bytes) =>
+            bytes.IsSingleSegment ? bytes.FirstSpan[^1] == (byte)'\r' : bytes.Slice(bytes.Length - 1).FirstSpan[0] == (byte)'\r';
+    }
+}

@@ -1,0 +1,100 @@
+using System.Runtime.CompilerServices;
+
+namespace LogParsing.Reading;
+
+/// <summary>
+/// Reads files, rotation sets and streams through <see cref="LinePipeline"/> with a processor made per source,
+/// so every reader (auth, fail2ban, custom) shares one pipeline.
+/// </summary>
+internal static class LogFiles
+{
+    /// <summary>Makes the processor of one source, given its path (null for streams) and its last write time.</summary>
+    public delegate LineProcessor<T> ProcessorFactory<T>(string? source, DateTimeOffset? lastWrite);
+
+    public static async IAsyncEnumerable<T> ReadPathAsync<T>(
+        string path, bool includeRotated, int maxLineLength, ProcessorFactory<T> factory,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var files = includeRotated ? RotationSet.Discover(path) : [path];
+        foreach (var file in files)
+        {
+            await foreach (var item in ReadFileAsync(file, maxLineLength, factory, cancellationToken).ConfigureAwait(false))
+                yield return item;
+        }
+    }
+
+    public static async IAsyncEnumerable<T> ReadFileAsync<T>(
+        string file, int maxLineLength, ProcessorFactory<T> factory,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var stream = LogSource.OpenFile(file);
+        DateTimeOffset lastWrite = File.GetLastWriteTimeUtc(stream.SafeFileHandle);
+        var pipe = await OpenOrDisposeAsync(stream, file, cancellationToken).ConfigureAwait(false);
+        await foreach (var item in LinePipeline.ReadAsync(pipe, factory(file, lastWrite), file, maxLineLength, cancellationToken).ConfigureAwait(false))
+            yield return item;
+    }
+
+    public static async IAsyncEnumerable<T> ReadStreamAsync<T>(
+        Stream stream, int maxLineLength, ProcessorFactory<T> factory,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var pipe = await LogSource.OpenAsync(stream, leaveOpen: true, cancellationToken).ConfigureAwait(false);
+        await foreach (var item in LinePipeline.ReadAsync(pipe, factory(null, null), null, maxLineLength, cancellationToken).ConfigureAwait(false))
+            yield return item;
+    }
+
+    /// <summary>
+    /// Follows a live file like <c>tail -F</c>: new lines as they are written, across rename and copytruncate rotation,
+    /// waiting for the file when it does not exist yet. Ends only by cancellation.
+    /// </summary>
+    public static async IAsyncEnumerable<T> FollowAsync<T>(
+        string path, bool fromStart, TimeSpan pollInterval, int maxLineLength, ProcessorFactory<T> factory,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var first = true;
+        while (true)
+        {
+            FileStream? file = null;
+            while (file is null)
+            {
+                try
+                {
+                    file = LogSource.OpenFile(path);
+                }
+                catch (FileNotFoundException)
+                {
+                    await Task.Delay(pollInterval, cancellationToken).ConfigureAwait(false);
+                }
+                catch (DirectoryNotFoundException)
+                {
+                    await Task.Delay(pollInterval, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            if (first && !fromStart) file.Seek(0, SeekOrigin.End);
+            first = false;
+            var follow = new FollowStream(file, path, pollInterval);
+            // Not gzip-sniffed: a live log is plain text, and the sniff would wait for two bytes.
+            var pipe = System.IO.Pipelines.PipeReader.Create(follow, new System.IO.Pipelines.StreamPipeReaderOptions(leaveOpen: false));
+            await foreach (var item in LinePipeline.ReadAsync(pipe, factory(path, DateTimeOffset.Now), path, maxLineLength, cancellationToken).ConfigureAwait(false))
+                yield return item;
+        }
+    }
+
+    private static async ValueTask<System.IO.Pipelines.PipeReader> OpenOrDisposeAsync(FileStream stream, string file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LogSource.OpenAsync(stream, leaveOpen: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException && ex is not LogReadException)
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            throw new LogReadException(file, 0, ex.Message, ex);
+        }
+        catch
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}

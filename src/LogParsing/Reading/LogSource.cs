@@ -1,0 +1,48 @@
+using System.IO.Compression;
+using System.IO.Pipelines;
+
+namespace LogParsing.Reading;
+
+/// <summary>Opens files and streams as byte pipes, decompressing gzip found by its magic bytes (1f 8b), not by name.</summary>
+internal static class LogSource
+{
+    private const int BufferSize = 64 * 1024;
+
+    public static FileStream OpenFile(string path)
+    {
+        if (Directory.Exists(path))
+            throw new IOException($"'{path}' is a directory, not a log file.");
+        // bufferSize 0: the pipe does the buffering; FileShare lets the logger keep writing and rotating.
+        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 0,
+            FileOptions.SequentialScan | FileOptions.Asynchronous);
+    }
+
+    public static async ValueTask<PipeReader> OpenAsync(Stream stream, bool leaveOpen, CancellationToken cancellationToken)
+    {
+        var raw = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: BufferSize, leaveOpen: leaveOpen));
+        bool gzip;
+        try
+        {
+            var head = await raw.ReadAtLeastAsync(2, cancellationToken).ConfigureAwait(false);
+            gzip = IsGzip(head.Buffer);
+            raw.AdvanceTo(head.Buffer.Start);
+        }
+        catch
+        {
+            await raw.CompleteAsync().ConfigureAwait(false);
+            throw;
+        }
+        if (!gzip)
+            return raw;
+        var decompressed = new GZipStream(raw.AsStream(), CompressionMode.Decompress);
+        return PipeReader.Create(decompressed, new StreamPipeReaderOptions(bufferSize: BufferSize, leaveOpen: false));
+    }
+
+    private static bool IsGzip(System.Buffers.ReadOnlySequence<byte> head)
+    {
+        if (head.Length < 2) return false;
+        Span<byte> magic = stackalloc byte[2];
+        System.Buffers.BuffersExtensions.CopyTo(head.Slice(0, 2), magic);
+        return magic[0] == 0x1f && magic[1] == 0x8b;
+    }
+}
