@@ -42,11 +42,14 @@ internal sealed class TimestampResolver
 
     private int InferYear(int month, int day, int hour)
     {
-        var year = _referenceLocal.Year;
+        // The latest year that does not put the line more than a day after the reference (slack for clock and
+        // zone skew): reference + 1 for a line written just after midnight on New Year's Eve, else this year or the last.
         var limit = _referenceLocal.AddDays(1);
-        // A date after the reference (plus a day of slack for clock and zone skew) belongs to the year before.
-        var candidate = new DateTime(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)), hour, 0, 0);
-        return candidate > limit ? year - 1 : year;
+        for (var year = _referenceLocal.Year + 1; ; year--)
+        {
+            var candidate = new DateTime(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)), hour, 0, 0);
+            if (candidate <= limit) return year;
+        }
     }
 
     private TimeSpan OffsetAt(DateTime local)
