@@ -1,0 +1,48 @@
+using System.CommandLine;
+
+namespace LogParsing.Cli;
+
+/// <summary>The <c>authlog</c> command line: commands, shared options, exit codes (0 ok, 1 I/O error, 2 invalid arguments).</summary>
+internal static class AuthLogCli
+{
+    public const int Ok = 0;
+    public const int IoError = 1;
+    public const int UsageError = 2;
+
+    public const string DefaultAuthLog = "/var/log/auth.log";
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("authlog: who knocks on your server, which names they try, who got in. Reads auth.log (plain or gzip) with LogParsing.")
+        {
+            SummaryCommand.Create(console),
+        };
+        var parse = root.Parse(args);
+        // Our own handler below turns I/O faults into one line naming the file, not a stack trace.
+        var configuration = new InvocationConfiguration { Output = console.RawOut, Error = console.Error, EnableDefaultExceptionHandler = false };
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) await console.Error.WriteLineAsync($"authlog: {error.Message}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync("Try 'authlog --help'.").ConfigureAwait(false);
+            return UsageError;
+        }
+        try
+        {
+            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CliUsageException ex)
+        {
+            await console.Error.WriteLineAsync($"authlog: {ex.Message}").ConfigureAwait(false);
+            return UsageError;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await console.Error.WriteLineAsync($"authlog: {ex.Message}").ConfigureAwait(false);
+            if (args.Contains("--verbose")) await console.Error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
+            return IoError;
+        }
+    }
+}
+
+/// <summary>An argument that parsed but makes no sense (a bad time zone, a bad date): exit code 2.</summary>
+internal sealed class CliUsageException(string message) : Exception(message);

@@ -1,0 +1,28 @@
+using System.Runtime.CompilerServices;
+
+namespace LogParsing.Cli;
+
+/// <summary>Turns path arguments into entries: files (plain or gzip), <c>-</c> for standard input, or the default auth.log with its rotation set.</summary>
+internal static class Inputs
+{
+    public static IReadOnlyList<string> Resolve(string[]? paths, string defaultPath)
+    {
+        if (paths is { Length: > 0 }) return paths;
+        if (File.Exists(defaultPath)) return [defaultPath];
+        throw new FileNotFoundException($"{defaultPath} does not exist here. Give log files as arguments (authlog summary /path/to/auth.log), or '-' to read standard input.", defaultPath);
+    }
+
+    public static async IAsyncEnumerable<AuthLogEntry> ReadAsync(
+        IReadOnlyList<string> paths, bool isDefault, AuthLogReaderOptions options,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var path in paths)
+        {
+            var source = path == "-"
+                ? AuthLogReader.ReadAsync(Console.OpenStandardInput(), options, cancellationToken)
+                : AuthLogReader.ReadAsync(path, options with { IncludeRotated = isDefault }, cancellationToken);
+            await foreach (var entry in source.ConfigureAwait(false))
+                yield return entry;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using LogParsing.Cli;
+
+return await AuthLogCli.RunAsync(args, CliConsole.FromProcess()).ConfigureAwait(false);

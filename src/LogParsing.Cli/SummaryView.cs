@@ -1,0 +1,68 @@
+using LogParsing.Analysis;
+using Spectre.Console;
+
+namespace LogParsing.Cli;
+
+/// <summary>Renders an <see cref="AuthLogSummary"/> as tables and a bar chart.</summary>
+internal static class SummaryView
+{
+    private const string Time = "yyyy-MM-dd HH:mm:ss";
+
+    public static void Write(IAnsiConsole console, AuthLogSummary s, IReadOnlyList<string> sources, int top)
+    {
+        console.MarkupLine($"[bold]authlog summary[/] of {Safe.Markup(string.Join(", ", sources))}");
+        var span = s.First is { } first && s.Last is { } last
+            ? $"{first.ToString(Time)} to {last.ToString(Time)} ({Duration(last - first)})"
+            : "no timestamps";
+        console.MarkupLine($"Time span:     {Safe.Markup(span)}");
+        console.MarkupLine($"Lines read:    {s.Lines} ({s.Unrecognized} unrecognized, {s.Malformed} malformed)");
+        console.MarkupLine($"Remote hosts:  {s.DistinctRemoteHosts} distinct, {s.DistinctAttackingHosts} with failures");
+        console.MarkupLine($"Failures:      {s.Failures} lines, {s.Hosts.Sum(h => h.Attempts)} attempts (connections)");
+        console.MarkupLine($"Accepted:      {s.Successes} logins");
+        console.WriteLine();
+
+        console.MarkupLine("[bold]Events by type[/]");
+        var events = new Table().AddColumn("event").AddColumn(new TableColumn("count").RightAligned());
+        foreach (var (name, count) in s.EventCounts) events.AddRow(Safe.Markup(name), count.ToString());
+        console.Write(events);
+
+        if (s.FailuresPerHour.Length > 0)
+        {
+            var chart = new BarChart().Label("Failures per hour").Width(Math.Min(console.Profile.Width, 100));
+            foreach (var (hour, count) in s.FailuresPerHour) chart.AddItem(hour.ToString("yyyy-MM-dd HH:00"), count, Color.Red);
+            console.WriteLine();
+            console.Write(chart);
+        }
+
+        var hosts = new Table()
+            .AddColumn("host").AddColumn(new TableColumn("failures").RightAligned()).AddColumn(new TableColumn("attempts").RightAligned())
+            .AddColumn(new TableColumn("users").RightAligned()).AddColumn("first").AddColumn("last");
+        foreach (var h in s.Hosts.Take(top))
+            hosts.AddRow(Safe.Markup(h.Host), h.Failures.ToString(), h.Attempts.ToString(), h.Users.ToString(), h.First.ToString(Time), h.Last.ToString(Time));
+        console.WriteLine();
+        console.MarkupLine($"[bold]Top remote hosts by failures[/] ({s.DistinctAttackingHosts} in all)");
+        console.Write(hosts);
+
+        var users = new Table()
+            .AddColumn("user").AddColumn(new TableColumn("attempts").RightAligned());
+        foreach (var (user, count) in s.UsersTried.Take(top)) users.AddRow(Safe.Markup(user.Length == 0 ? "(empty)" : user), count.ToString());
+        console.WriteLine();
+        console.MarkupLine($"[bold]Top user names tried[/] ({s.UsersTried.Length} in all)");
+        console.Write(users);
+
+        console.WriteLine();
+        if (s.Accepted.Length == 0)
+        {
+            console.MarkupLine("Accepted logins: none");
+            return;
+        }
+        console.MarkupLine("[bold]Accepted logins[/]");
+        var accepted = new Table().AddColumn("time").AddColumn("user").AddColumn("from").AddColumn("method");
+        foreach (var a in s.Accepted)
+            accepted.AddRow(a.Timestamp.ToString(Time), Safe.Markup(a.User), Safe.Markup(a.Remote?.Host), Safe.Markup(a.Method));
+        console.Write(accepted);
+    }
+
+    private static string Duration(TimeSpan d) =>
+        d.TotalDays >= 1 ? $"{(int)d.TotalDays}d {d.Hours}h" : d.TotalHours >= 1 ? $"{(int)d.TotalHours}h {d.Minutes}m" : $"{d.Minutes}m {d.Seconds}s";
+}
