@@ -18,7 +18,7 @@ public static class Corpus
         for (var i = 0; i < count; i++)
         {
             time = time.AddMilliseconds(random.Next(100, 4000));
-            var stamp = time.ToString("MMM dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture).Replace(" 0", "  ", StringComparison.Ordinal);
+            var stamp = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{time:MMM} {time.Day,2} {time:HH:mm:ss}");
             var pid = random.Next(1000, 999999);
             var ip = $"{random.Next(1, 223)}.{random.Next(0, 255)}.{random.Next(0, 255)}.{random.Next(1, 254)}";
             var port = random.Next(1024, 65535);

@@ -51,7 +51,8 @@ internal static class LogFiles
         string path, bool fromStart, TimeSpan pollInterval, int maxLineLength, ProcessorFactory<T> factory,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var first = true;
+        // Only a file that exists when following begins has "old" lines to skip; one that appears later is all new.
+        var skipExisting = !fromStart;
         while (true)
         {
             FileStream? file = null;
@@ -61,17 +62,14 @@ internal static class LogFiles
                 {
                     file = LogSource.OpenFile(path);
                 }
-                catch (FileNotFoundException)
+                catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
                 {
-                    await Task.Delay(pollInterval, cancellationToken).ConfigureAwait(false);
-                }
-                catch (DirectoryNotFoundException)
-                {
+                    skipExisting = false;
                     await Task.Delay(pollInterval, cancellationToken).ConfigureAwait(false);
                 }
             }
-            if (first && !fromStart) file.Seek(0, SeekOrigin.End);
-            first = false;
+            if (skipExisting) file.Seek(0, SeekOrigin.End);
+            skipExisting = false;
             var follow = new FollowStream(file, path, pollInterval);
             // Not gzip-sniffed: a live log is plain text, and the sniff would wait for two bytes.
             var pipe = System.IO.Pipelines.PipeReader.Create(follow, new System.IO.Pipelines.StreamPipeReaderOptions(leaveOpen: false));
