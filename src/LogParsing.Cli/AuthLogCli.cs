@@ -13,9 +13,10 @@ internal static class AuthLogCli
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("authlog: who knocks on your server, which names they try, who got in. Reads auth.log (plain or gzip) with LogParsing.")
+        var root = new RootCommand("authlog: who knocks on your server, which names they try, who got in, whom fail2ban banned. Reads auth.log and fail2ban.log (plain or gzip) with LogParsing.")
         {
             SummaryCommand.Create(console),
+            BansCommand.Create(console),
         };
         var parse = root.Parse(args);
         // Our own handler below turns I/O faults into one line naming the file, not a stack trace.

@@ -12,6 +12,27 @@ internal static class Inputs
         throw new FileNotFoundException($"{defaultPath} does not exist here. Give log files as arguments (authlog summary /path/to/auth.log), or '-' to read standard input.", defaultPath);
     }
 
+    /// <summary>A validator for path arguments: a token starting with <c>--</c> is an unknown option, not a file.</summary>
+    public static void RejectUnknownOptions(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        foreach (var token in result.Tokens)
+            if (token.Value.StartsWith("--", StringComparison.Ordinal)) result.AddError($"unknown option '{token.Value}'.");
+    }
+
+    public static async IAsyncEnumerable<Fail2BanEntry> ReadFail2BanAsync(
+        IReadOnlyList<string> paths, bool isDefault, LogReaderOptions options,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var path in paths)
+        {
+            var source = path == "-"
+                ? Fail2BanLogReader.ReadAsync(Console.OpenStandardInput(), options, cancellationToken)
+                : Fail2BanLogReader.ReadAsync(path, options with { IncludeRotated = isDefault }, cancellationToken);
+            await foreach (var entry in source.ConfigureAwait(false))
+                yield return entry;
+        }
+    }
+
     public static async IAsyncEnumerable<AuthLogEntry> ReadAsync(
         IReadOnlyList<string> paths, bool isDefault, AuthLogReaderOptions options,
         [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -13,11 +13,7 @@ internal static class SummaryCommand
             Description = "Log files, plain or gzip; '-' reads standard input. Default: /var/log/auth.log and its rotated files.",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        paths.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens)
-                if (token.Value.StartsWith("--", StringComparison.Ordinal)) result.AddError($"unknown option '{token.Value}'.");
-        });
+        paths.Validators.Add(Inputs.RejectUnknownOptions);
         var top = new Option<int>("--top") { Description = "Rows in the host and user tables.", DefaultValueFactory = _ => 10 };
         var common = new CommonOptions();
         var command = new Command("summary", """

@@ -10,7 +10,7 @@ namespace LogParsing;
 /// </example>
 public sealed record AuthLogEntry
 {
-    /// <summary>When the line was written. For classic stamps the year is inferred (see <see cref="YearWasInferred"/>) and the zone is <see cref="AuthLogReaderOptions.TimeZone"/>.</summary>
+    /// <summary>When the line was written. For classic stamps the year is inferred (see <see cref="YearWasInferred"/>) and the zone is <see cref="LogReaderOptions.TimeZone"/>.</summary>
     public DateTimeOffset Timestamp { get; init; }
 
     /// <summary>True when the line wrote no year and <see cref="Timestamp"/>'s year was inferred.</summary>

@@ -4,6 +4,7 @@ using Pidgin;
 using LogParsing.Auth.Cron;
 using LogParsing.Auth.Pam;
 using LogParsing.Auth.Sshd;
+using LogParsing.Fail2Ban;
 using LogParsing.Grammar;
 
 namespace LogParsing;
@@ -33,6 +34,15 @@ public sealed class AuthLogParser
         new("CROND", CronGrammar.Body),
         new("crond", CronGrammar.Body),
         new("cron", CronGrammar.Body),
+        // fail2ban through syslog or the journal: the logger as the tag, or the server printing its own format.
+        new("fail2ban.actions", new Fail2BanAuthBody("fail2ban.actions")),
+        new("fail2ban.filter", new Fail2BanAuthBody("fail2ban.filter")),
+        new("fail2ban.observer", new Fail2BanAuthBody("fail2ban.observer")),
+        new("fail2ban.jail", new Fail2BanAuthBody("fail2ban.jail")),
+        new("fail2ban.server", new Fail2BanAuthBody("fail2ban.server")),
+        new("fail2ban.database", new Fail2BanAuthBody("fail2ban.database")),
+        new("fail2ban-server", new Fail2BanAuthBody("fail2ban-server")),
+        new("fail2ban", new Fail2BanAuthBody("fail2ban")),
     ]));
 
     private readonly ImmutableDictionary<string, Parser<char, AuthEvent>> _programs;

@@ -6,6 +6,6 @@ namespace LogParsing;
 /// </summary>
 public sealed record MalformedLine : AuthEvent
 {
-    /// <summary>True when the line was longer than <see cref="AuthLogReaderOptions.MaxLineLength"/> and was cut there.</summary>
+    /// <summary>True when the line was longer than <see cref="LogReaderOptions.MaxLineLength"/> and was cut there.</summary>
     public bool Truncated { get; init; }
 }

@@ -23,7 +23,7 @@ internal sealed class TimestampResolver
         _referenceLocal = TimeZoneInfo.ConvertTime(reference, _zone).DateTime;
     }
 
-    public static TimestampResolver For(AuthLogReaderOptions options, DateTimeOffset? fileTime) =>
+    public static TimestampResolver For(LogReaderOptions options, DateTimeOffset? fileTime) =>
         new(options.Year, options.ReferenceTime ?? fileTime ?? DateTimeOffset.Now, options.TimeZone);
 
     public DateTimeOffset Resolve(in SyslogTimestamp ts, out bool yearInferred)

@@ -17,7 +17,7 @@ namespace LogParsing;
 public static class AuthLogReader
 {
     /// <summary>
-    /// Reads a file, or with <see cref="AuthLogReaderOptions.IncludeRotated"/> its whole rotation set oldest first.
+    /// Reads a file, or with <see cref="LogReaderOptions.IncludeRotated"/> its whole rotation set oldest first.
     /// A missing file throws <see cref="FileNotFoundException"/> on the first <c>MoveNextAsync</c>; a read fault part
     /// way throws <see cref="LogReadException"/> naming the file and offset after every complete line before it.
     /// </summary>
@@ -31,7 +31,7 @@ public static class AuthLogReader
         return LogFiles.ReadPathAsync(path, options.IncludeRotated, options.MaxLineLength, Processor(options), cancellationToken);
     }
 
-    /// <summary>Reads a stream (plain or gzip). The stream is not disposed. Year inference uses the clock unless <see cref="AuthLogReaderOptions.ReferenceTime"/> is set.</summary>
+    /// <summary>Reads a stream (plain or gzip). The stream is not disposed. Year inference uses the clock unless <see cref="LogReaderOptions.ReferenceTime"/> is set.</summary>
     /// <param name="stream">The log content.</param>
     /// <param name="options">Year, zone, grammars; null for defaults.</param>
     /// <param name="cancellationToken">Stops the read.</param>
@@ -45,7 +45,7 @@ public static class AuthLogReader
     /// <summary>
     /// Follows a live file like <c>tail -F</c>: yields lines as they are appended, keeps going across rotation
     /// (rename and new file, or copytruncate), waits while the file does not exist. Only new lines unless
-    /// <see cref="AuthLogReaderOptions.FollowFromStart"/>. Ends only when <paramref name="cancellationToken"/> is cancelled.
+    /// <see cref="LogReaderOptions.FollowFromStart"/>. Ends only when <paramref name="cancellationToken"/> is cancelled.
     /// </summary>
     /// <param name="path">The live log file.</param>
     /// <param name="options">Poll interval, start position, grammars; null for defaults.</param>

@@ -1,0 +1,38 @@
+namespace LogParsing;
+
+/// <summary>
+/// How every reader of this library reads a log: year and zone of timestamps written without them, rotation sets,
+/// line length limit, follow mode. <see cref="AuthLogReaderOptions"/> adds the auth grammars.
+/// </summary>
+public record LogReaderOptions
+{
+    /// <summary>The options used when none are given.</summary>
+    public static LogReaderOptions Default { get; } = new();
+
+    /// <summary>
+    /// The year of timestamps that have none (<c>May 31 07:07:22</c>). Null: inferred as the latest year that does not
+    /// put the line more than a day after <see cref="ReferenceTime"/>, so a file spanning New Year reads right.
+    /// </summary>
+    public int? Year { get; init; }
+
+    /// <summary>"Now" for year inference. Null: each file's last write time, or the clock for streams.</summary>
+    public DateTimeOffset? ReferenceTime { get; init; }
+
+    /// <summary>The zone of timestamps written without an offset. Null: the local zone.</summary>
+    public TimeZoneInfo? TimeZone { get; init; }
+
+    /// <summary>When reading a path, also read its rotated predecessors (<c>auth.log.1</c>, <c>auth.log.2.gz</c>, <c>secure-20240101.gz</c>), oldest first.</summary>
+    public bool IncludeRotated { get; init; }
+
+    /// <summary>
+    /// The longest line read whole, in bytes (default 64 KiB). A longer line is cut there and flagged
+    /// (<see cref="MalformedLine.Truncated"/> for auth logs), and the rest of it is skipped without being buffered.
+    /// </summary>
+    public int MaxLineLength { get; init; } = 64 * 1024;
+
+    /// <summary>For follow mode: how often to look for new lines and rotation (default 250 ms).</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>For follow mode: read the lines already in the file first (default false: only new lines, like <c>tail -F -n 0</c>).</summary>
+    public bool FollowFromStart { get; init; }
+}
