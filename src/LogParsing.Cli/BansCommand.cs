@@ -45,7 +45,7 @@ internal static class BansCommand
         return command;
     }
 
-    private static void Write(IAnsiConsole console, Fail2BanReport r, IReadOnlyList<string> sources)
+    public static void Write(IAnsiConsole console, Fail2BanReport r, IReadOnlyList<string> sources)
     {
         console.MarkupLine($"[bold]authlog bans[/] of {Safe.Markup(string.Join(", ", sources))}");
         console.MarkupLine($"Records:        {r.Entries}" + (r.First is { } f && r.Last is { } l ? $" from {f.ToString(Time)} to {l.ToString(Time)}" : ""));

@@ -7,10 +7,19 @@ internal static class Inputs
 {
     public static IReadOnlyList<string> Resolve(string[]? paths, string defaultPath)
     {
-        if (paths is { Length: > 0 }) return paths;
+        if (paths is { Length: > 0 }) return [.. paths.SelectMany(Expand)];
         if (File.Exists(defaultPath)) return [defaultPath];
         throw new FileNotFoundException($"{defaultPath} does not exist here. Give log files as arguments (authlog summary /path/to/auth.log), or '-' to read standard input.", defaultPath);
     }
+
+    /// <summary>True for a fail2ban log, told by its name (<c>fail2ban.log</c>, <c>fail2ban.log.2.gz</c>).</summary>
+    public static bool IsFail2BanLog(string path) => Path.GetFileName(path).Contains("fail2ban", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A directory stands for the log files in it (not recursive), in name order; anything else for itself.</summary>
+    private static IEnumerable<string> Expand(string path) =>
+        path != "-" && Directory.Exists(path)
+            ? Directory.EnumerateFiles(path).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal)
+            : [path];
 
     /// <summary>A validator for path arguments: a token starting with <c>--</c> is an unknown option, not a file.</summary>
     public static void RejectUnknownOptions(System.CommandLine.Parsing.ArgumentResult result)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LogParsing.Analysis;
+using Spectre.Console;
 
 namespace LogParsing.Cli;
 
@@ -19,10 +20,13 @@ internal static class SummaryCommand
         var command = new Command("summary", """
             Summarise auth logs: time span, lines read, events by type, failures per hour,
             top remote hosts by failures, top user names tried, accepted logins.
+            fail2ban logs among the paths (by name) add what fail2ban banned. A directory
+            stands for the log files in it.
 
             Examples:
               authlog summary                                  /var/log/auth.log and its rotation set
               authlog summary docs/samples/auth.log
+              authlog summary docs/samples --year 2021        auth.log and fail2ban.log side by side
               authlog summary /var/log/auth.log.2.gz --year 2021 --tz UTC
               zcat auth.log.*.gz | authlog summary -
             """)
@@ -36,9 +40,19 @@ internal static class SummaryCommand
             var given = parse.GetValue(paths);
             var files = Inputs.Resolve(given, AuthLogCli.DefaultAuthLog);
             var options = common.ReaderOptions(parse);
+            var isDefault = given is not { Length: > 0 };
+            var authFiles = files.Where(f => !Inputs.IsFail2BanLog(f)).ToList();
+            var fail2banFiles = files.Where(Inputs.IsFail2BanLog).ToList();
             var summary = await AuthLogSummary.SummarizeAsync(
-                Inputs.ReadAsync(files, given is not { Length: > 0 }, options, cancellationToken), cancellationToken).ConfigureAwait(false);
-            SummaryView.Write(console.Out, summary, files, Math.Max(1, parse.GetValue(top)));
+                Inputs.ReadAsync(authFiles, isDefault, options, cancellationToken), cancellationToken).ConfigureAwait(false);
+            SummaryView.Write(console.Out, summary, authFiles, Math.Max(1, parse.GetValue(top)));
+            if (fail2banFiles.Count > 0)
+            {
+                var report = await Fail2BanReport.CreateAsync(
+                    Inputs.ReadFail2BanAsync(fail2banFiles, isDefault, options, cancellationToken), cancellationToken).ConfigureAwait(false);
+                console.Out.WriteLine();
+                BansCommand.Write(console.Out, report, fail2banFiles);
+            }
             return AuthLogCli.Ok;
         });
         return command;

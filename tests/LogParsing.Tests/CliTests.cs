@@ -68,4 +68,14 @@ public class CliTests
         Assert.DoesNotContain('\u001b', output);
         Assert.Contains("\\x1b[2Jevil", output);
     }
+
+    [Fact]
+    public async Task Summary_of_a_directory_reads_auth_and_fail2ban_logs_side_by_side()
+    {
+        var samples = Path.GetDirectoryName(Fixture.Sample("auth.log"))!;
+        var (exit, output, _) = await Run("summary", samples, "--year", "2021");
+        Assert.Equal(0, exit);
+        Assert.Contains("Lines read:    57", output);
+        Assert.Contains("Bans:           15 of 6 hosts", output);
+    }
 }
