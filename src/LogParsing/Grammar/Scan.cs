@@ -75,6 +75,9 @@ public static class Scan
     /// <summary>An unsigned decimal integer that fits an <see cref="int"/>. Example: <c>52959</c>.</summary>
     public static readonly Parser<char, int> Integer = new IntegerParser();
 
+    /// <summary>An unsigned decimal integer that fits a <see cref="long"/>. Example: <c>3192</c> in <c>Transferred: sent 3192</c>.</summary>
+    public static readonly Parser<char, long> Long = new Int64Parser();
+
     /// <summary>One space.</summary>
     public static readonly Parser<char, Unit> Space = new LiteralParser(" ");
 

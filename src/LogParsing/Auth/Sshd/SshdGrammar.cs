@@ -12,6 +12,9 @@ namespace LogParsing.Auth.Sshd;
 public static class SshdGrammar
 {
     internal const string PreauthSuffix = " [preauth]";
+
+    // Solaris writes this in place of the name of a user that does not exist.
+    private const string SolarisInvalidUser = "<invalid username>";
     internal const string PostauthSuffix = " [postauth]";
 
     internal static ReadOnlySpan<char> WithoutPhaseSuffix(ReadOnlySpan<char> text) =>
@@ -71,7 +74,7 @@ public static class SshdGrammar
         Parser.Map(
             (method, invalid, user, remote, protocol, details, phase) => (AuthEvent)new SshdFailedAuthentication
             {
-                Method = method, InvalidUser = invalid, User = user, Remote = remote,
+                Method = method, InvalidUser = invalid || user == SolarisInvalidUser, User = user, Remote = remote,
                 Protocol = protocol.GetValueOrDefault(), Details = details.GetValueOrDefault(), Phase = phase,
             },
             Until(" for ", intern: true).Before(Literal(" for ")), InvalidUserMarker, UserBeforeFrom, FromRemote, Protocol, Details, Phase);
@@ -87,11 +90,14 @@ public static class SshdGrammar
             },
             Until(" for ", intern: true).Before(Literal(" for ")), UserBeforeFrom, FromRemote, Protocol, Details, Phase);
 
-    // "Received disconnect from %s port %d:%u: %.400s": "Received disconnect from H port 60580:11: Bye Bye [preauth]"
+    // "Received disconnect from %s port %d:%u: %.400s": "Received disconnect from H port 60580:11: Bye Bye [preauth]";
+    // before 7.2 "Received disconnect from %s: %u: %.400s": "Received disconnect from 89.24.13.192: 3: ..."
     private static readonly Parser<char, AuthEvent> ReceivedDisconnect =
         Parser.Map(
             (remote, code, reason, phase) => (AuthEvent)new SshdReceivedDisconnect { Remote = remote, Code = code, Reason = reason, Phase = phase },
-            Tokens.RemoteEndpoint.Before(Literal(":")), Integer.Before(Literal(":")), Space.Optional().Then(Text), Phase);
+            Parser.Try(Tokens.RemoteEndpoint.Before(Literal(":")).Before(Parser.Lookahead(Integer)))
+                .Or(Until(": ").Select(host => RemoteEndpointParser.Create(host, null)).Before(Literal(": "))),
+            Integer.Before(Literal(":")), Space.Optional().Then(Text), Phase);
 
     // "Disconnected from invalid user abc 104.248.172.241 port 60580 [preauth]"
     private static readonly Parser<char, AuthEvent> Disconnected =
@@ -129,19 +135,41 @@ public static class SshdGrammar
             (invalid, user, remote, _, phase) => (AuthEvent)new SshdMaxAuthAttempts { InvalidUser = invalid, User = user, Remote = remote, Phase = phase },
             InvalidUserMarker, UserBeforeFrom, FromRemote, Protocol, Phase);
 
-    // "Timeout before authentication for %s port %d" (OpenSSH before 9.8, as fatal)
+    // 9.8+ listener: "Timeout before authentication for %s, pid = %ld%s", "connection from %s to %s" and " (sending config)"
+    private static readonly Parser<char, AuthEvent> ListenerTimeout =
+        Parser.Map(
+            (peers, pid, stage) => (AuthEvent)new SshdTimeout
+            {
+                Remote = RemoteEndpointParser.Create(Before(peers, " to "), null),
+                LocalAddress = After(peers, " to "), ChildProcessId = pid, Stage = stage.HasValue ? stage.Value : null,
+            },
+            Until(", pid = ").Before(Literal(", pid = ")),
+            Integer,
+            Literal(" (").Then(Until(")")).Before(Literal(")")).Optional().Before(End));
+
+    // before 9.8: "Timeout before authentication for %s port %d" (fatal)
     private static readonly Parser<char, AuthEvent> TimeoutBeforeAuthentication =
-        Parser.Map((remote, phase) => (AuthEvent)new SshdTimeout { Remote = remote, Phase = phase }, Tokens.RemoteEndpoint, Phase);
+        Switch(("connection from ", ListenerTimeout))
+        .Otherwise(Parser.Map((remote, phase) => (AuthEvent)new SshdTimeout { Remote = remote, Phase = phase }, Tokens.RemoteEndpoint, Phase));
 
     // "Server listening on %s port %s%s%s."
     private static readonly Parser<char, AuthEvent> ServerListening =
         Parser.Map(
             (address, port) => (AuthEvent)new SshdServerListening { Address = address, Port = port },
-            Word.Before(Literal(" port ")), Integer.Before(Literal(".")).Before(End));
+            Word.Before(Literal(" port ")),
+            Integer.Before(Literal(" rdomain ").Then(Until(".")).Optional()).Before(Literal(".")).Before(End));
 
     // "Received signal %d; terminating."
     private static readonly Parser<char, AuthEvent> ReceivedSignal =
         Integer.Before(Literal("; terminating.")).Before(End).Select(signal => (AuthEvent)new SshdReceivedSignal { Signal = signal });
+
+    // "Exiting on signal %d"
+    private static readonly Parser<char, AuthEvent> ExitingOnSignal =
+        Integer.Before(End).Select(signal => (AuthEvent)new SshdReceivedSignal { Signal = signal });
+
+    // "Received SIGHUP; restarting."
+    private static readonly Parser<char, AuthEvent> Restarting =
+        End.ThenReturn((AuthEvent)new SshdReceivedSignal { Signal = 1, Restarting = true });
 
     // "PAM: %s for %s%.100s from %.100s": "PAM: Authentication failure for illegal user r00t from example.com"
     private static readonly Parser<char, AuthEvent> PamError =
@@ -150,6 +178,171 @@ public static class SshdGrammar
             Until(" for ").Before(Literal(" for ")),
             Literal("illegal user ").Optional().Select(m => m.HasValue),
             UserBeforeFrom, FromRemote, Phase);
+
+    // "Postponed %s for %s from %s port %d ssh2" / "Partial ...": auth_log's other results
+    private static Parser<char, AuthEvent> NotYetAuthenticated(string result) =>
+        Parser.Map(
+            (method, invalid, user, remote, protocol, details, phase) => (AuthEvent)new SshdPartialAuthentication
+            {
+                Result = result, Method = method, InvalidUser = invalid, User = user, Remote = remote,
+                Protocol = protocol.GetValueOrDefault(), Details = details.GetValueOrDefault(), Phase = phase,
+            },
+            Until(" for ", intern: true).Before(Literal(" for ")), InvalidUserMarker, UserBeforeFrom, FromRemote, Protocol, Details, Phase);
+
+    // "input_userauth_request: invalid user %s" (7.4 and before)
+    private static readonly Parser<char, AuthEvent> InputUserauthInvalidUser =
+        Parser.Map((user, phase) => (AuthEvent)new SshdInvalidUser { User = user, Phase = phase }, Text, Phase);
+
+    // "User %.100s from %.100s not allowed because %s" / "User %.100s not allowed because %s" (auth.c allowed_user)
+    private static readonly Parser<char, AuthEvent> UserNotAllowed =
+        Parser.Map(
+            (head, reason, phase) => (AuthEvent)new SshdUserNotAllowed
+            {
+                User = head.Contains(" from ", StringComparison.Ordinal) ? Before(head, " from ", last: true) : head,
+                Remote = head.Contains(" from ", StringComparison.Ordinal) ? RemoteEndpointParser.Create(After(head, " from ", last: true), null) : null,
+                Reason = reason, Phase = phase,
+            },
+            Until(" not allowed because ").Before(Literal(" not allowed because ")), Text, Phase);
+
+    // "ROOT LOGIN REFUSED FROM %.200s port %d"
+    private static readonly Parser<char, AuthEvent> RootLoginRefused =
+        Parser.Map((remote, phase) => (AuthEvent)new SshdRootLoginRefused { User = "root", Remote = remote, Phase = phase }, Tokens.RemoteEndpoint, Phase);
+
+    // tcp_wrappers: "refused connect from %s (%s)"
+    private static readonly Parser<char, AuthEvent> RefusedConnect =
+        Parser.Map(
+            (name, host) => (AuthEvent)new SshdRefusedConnect { Name = name, Remote = RemoteEndpointParser.Create(host, null) },
+            Until(" (").Before(Literal(" (")), Until(")").Before(Literal(")")).Before(End));
+
+    // "Did not receive identification string from %s port %d" (before 8.0)
+    private static readonly Parser<char, AuthEvent> NoIdentification =
+        Parser.Map((remote, phase) => (AuthEvent)new SshdNoIdentification { Remote = remote, Phase = phase }, Tokens.RemoteEndpoint, Phase);
+
+    // "Bad protocol version identification '%.100s' from %s port %d" (before 8.0)
+    private static readonly Parser<char, AuthEvent> BadProtocolVersion =
+        Parser.Map(
+            (identification, remote, phase) => (AuthEvent)new SshdBadProtocolVersion { Identification = identification, Remote = remote, Phase = phase },
+            UntilLast("' from ", allowEmpty: true).Before(Literal("' from ")), Tokens.RemoteEndpoint, Phase);
+
+    // "%s%sConnection %s %s: %s" (packet.c sshpkt_vfatal): "banner exchange: Connection from H port N: invalid format"
+    private static Parser<char, AuthEvent> ConnectionError(string context) =>
+        Parser.Map(
+            (remote, reason, phase) => (AuthEvent)new SshdConnectionError { Context = context, Remote = remote, Reason = reason, Phase = phase },
+            Switch(("from ", Tokens.RemoteEndpoint), ("to ", Tokens.RemoteEndpoint)).Before(Literal(": ")), Text, Phase);
+
+    // before 7.0: "Unable to negotiate a key exchange method"
+    private static readonly Parser<char, AuthEvent> UnableToNegotiateOld =
+        Parser.Map((algorithm, phase) => (AuthEvent)new SshdNegotiationFailed { Algorithm = algorithm, Phase = phase }, Text, Phase);
+
+    // "Disconnecting %s: %.100s" (7.5+, with the preamble): "Disconnecting invalid user xxx H port N: Too many authentication failures"
+    private static readonly Parser<char, AuthEvent> Disconnecting =
+        Parser.Map(
+            (preamble, remote, reason, phase) => (AuthEvent)new SshdDisconnecting
+            {
+                UserState = preamble.State, User = preamble.User, Remote = remote, Reason = reason, Phase = phase,
+            },
+            UserPreamble, Tokens.RemoteEndpoint.Before(Literal(": ")), Text, Phase);
+
+    // before 7.5: "Disconnecting: %.100s", with "Too many authentication failures for %.100s" before 7.0
+    private static readonly Parser<char, AuthEvent> DisconnectingOld =
+        Parser.Map(
+            (reason, phase) => (AuthEvent)new SshdDisconnecting
+            {
+                Reason = reason, Phase = phase,
+                User = reason.StartsWith(TooManyFor, StringComparison.Ordinal) ? reason[TooManyFor.Length..] : null,
+            },
+            Text, Phase);
+
+    private const string TooManyFor = "Too many authentication failures for ";
+
+    // "Read from socket failed: %s", "Write failed: %s"
+    private static Parser<char, AuthEvent> SocketError(string operation) =>
+        Parser.Map((reason, phase) => (AuthEvent)new SshdSocketError { Operation = operation, Reason = reason, Phase = phase }, Text, Phase);
+
+    // "Connection from %s port %d on %s port %d%s%s%s" (VERBOSE): "... on 127.0.0.1 port 22 rdomain \"\""
+    private static readonly Parser<char, AuthEvent> ConnectionFrom =
+        Parser.Map(
+            (remote, local, rdomain) => (AuthEvent)new SshdConnectionFrom
+            {
+                Remote = remote, LocalAddress = local.HasValue ? local.Value.Host : null, LocalPort = local.HasValue ? local.Value.Port : null,
+                RoutingDomain = rdomain.HasValue ? rdomain.Value : null,
+            },
+            Tokens.RemoteEndpoint,
+            Literal(" on ").Then(Tokens.RemoteEndpoint).Optional(),
+            Literal(" rdomain ").Then(Tokens.QuotedString).Optional().Before(End));
+
+    // "Starting session: %s%s%s for %s from %.200s port %d id %d": "shell on pts/0 for alice from H port N id 0"
+    private static readonly Parser<char, AuthEvent> StartingSession =
+        Parser.Map(
+            (what, user, remote, id) => (AuthEvent)new SshdSessionStarted
+            {
+                Kind = what.Contains(" on ", StringComparison.Ordinal) ? Before(what, " on ", last: true) : what,
+                Tty = what.Contains(" on ", StringComparison.Ordinal) ? After(what, " on ", last: true) : null,
+                User = user, Remote = remote, SessionId = id,
+            },
+            Until(" for ").Before(Literal(" for ")), UserBeforeFrom, FromRemote, Literal(" id ").Then(Integer).Before(End));
+
+    // "Close session: user %s from %.200s port %d id %d"
+    private static readonly Parser<char, AuthEvent> CloseSession =
+        Parser.Map(
+            (user, remote, id) => (AuthEvent)new SshdSessionClosed { User = user, Remote = remote, SessionId = id },
+            UserBeforeFrom, FromRemote, Literal(" id ").Then(Integer).Before(End));
+
+    // "Accepted %s %s found at %s": "Accepted key ED25519 SHA256:... found at /home/a/.ssh/authorized_keys:3"
+    private static Parser<char, AuthEvent> KeyFound(string kind) =>
+        Parser.Map(
+            (type, fingerprint, location, phase) => (AuthEvent)new SshdKeyFound { Kind = kind, KeyType = type, Fingerprint = fingerprint, Location = location, Phase = phase },
+            CommonWord.Before(Space), Word.Before(Literal(" found at ")), Text, Phase);
+
+    // "Address %.100s maps to %.600s, but this does not map back to the address - POSSIBLE BREAK-IN ATTEMPT!"
+    private static readonly Parser<char, AuthEvent> AddressMapsTo =
+        Parser.Map(
+            (address, name, phase) => (AuthEvent)new SshdReverseMappingMismatch { Remote = RemoteEndpointParser.Create(address, null), Name = name, Phase = phase },
+            Word.Before(Literal(" maps to ")), Until(", but this does not map back").Before(RestBefore(PreauthSuffix, PostauthSuffix)), Phase);
+
+    // "reverse mapping checking getaddrinfo for %.700s [%s] failed - POSSIBLE BREAK-IN ATTEMPT!"
+    private static readonly Parser<char, AuthEvent> ReverseMappingFailed =
+        Parser.Map(
+            (name, address, phase) => (AuthEvent)new SshdReverseMappingMismatch { Remote = RemoteEndpointParser.Create(address, null), Name = name, Phase = phase },
+            Until(" [").Before(Literal(" [")), Until("]").Before(Text), Phase);
+
+    // srclimit.c: "%s: new %s %s penalty of %.3f seconds for %s" / "%s: activating %s penalty of %.3f seconds for %s"
+    private static readonly Parser<char, AuthEvent> Penalise =
+        Parser.Map(
+            (family, change, seconds, reason) => (AuthEvent)new SshdPenalty
+            {
+                Family = family, Network = change.Network, Active = change.Active, Reason = reason,
+                Remote = RemoteEndpointParser.Create(Before(change.Network, "/"), null),
+                Duration = double.TryParse(seconds, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s) ? TimeSpan.FromSeconds(s) : TimeSpan.Zero,
+            },
+            Until(": ", intern: true).Before(Literal(": ")),
+            Switch(
+                ("new ", Parser.Map((network, state) => (Network: network, Active: state == "active"), Word.Before(Space), Word)),
+                ("activating ", Word.Select(network => (Network: network, Active: true)))),
+            Literal(" penalty of ").Then(Until(" seconds for ")).Before(Literal(" seconds for ")),
+            Rest);
+
+    // "drop connection #%d from [%s]:%d on [%s]:%d %s"
+    private static readonly Parser<char, AuthEvent> DropConnection =
+        Parser.Map(
+            (number, host, port, local, localPort, reason) => (AuthEvent)new SshdConnectionDropped
+            {
+                Number = number, Remote = RemoteEndpointParser.Create(host, port), LocalAddress = local, LocalPort = localPort, Reason = reason,
+            },
+            Integer.Before(Literal(" from [")), Until("]").Before(Literal("]:")), Integer.Before(Literal(" on [")),
+            Until("]").Before(Literal("]:")), Integer.Before(Space), Rest);
+
+    // serverloop.c: "Timeout, client not responding from %s"
+    private static readonly Parser<char, AuthEvent> ClientNotResponding =
+        Parser.Map(
+            (preamble, remote, phase) => (AuthEvent)new SshdClientTimeout { UserState = preamble.State, User = preamble.User, Remote = remote, Phase = phase },
+            UserPreamble, Tokens.RemoteEndpoint, Phase);
+
+    // "Transferred: sent %llu, received %llu bytes"
+    private static readonly Parser<char, AuthEvent> Transferred =
+        Parser.Map(
+            (sent, received) => (AuthEvent)new SshdTransferred { Sent = sent, Received = received },
+            Long.Before(Literal(", received ")), Long.Before(Literal(" bytes")).Before(End));
 
     /// <summary>An sshd message without its level prefix, dispatched on its leading words.</summary>
     public static readonly PrefixSwitch<AuthEvent> Message = Switch(
@@ -166,7 +359,35 @@ public static class SshdGrammar
         ("Timeout before authentication for ", TimeoutBeforeAuthentication),
         ("Server listening on ", ServerListening),
         ("Received signal ", ReceivedSignal),
-        ("PAM: ", PamError));
+        ("Exiting on signal ", ExitingOnSignal),
+        ("Received SIGHUP; restarting.", Restarting),
+        ("PAM: ", PamError),
+        ("Postponed ", NotYetAuthenticated("Postponed")),
+        ("Partial ", NotYetAuthenticated("Partial")),
+        ("input_userauth_request: invalid user ", InputUserauthInvalidUser),
+        ("User ", UserNotAllowed),
+        ("ROOT LOGIN REFUSED FROM ", RootLoginRefused),
+        ("refused connect from ", RefusedConnect),
+        ("Did not receive identification string from ", NoIdentification),
+        ("Bad protocol version identification '", BadProtocolVersion),
+        ("banner exchange: Connection ", ConnectionError("banner exchange")),
+        ("ssh_dispatch_run_fatal: Connection ", ConnectionError("ssh_dispatch_run_fatal")),
+        ("Unable to negotiate a ", UnableToNegotiateOld),
+        ("Disconnecting: ", DisconnectingOld),
+        ("Disconnecting ", Disconnecting),
+        ("Read from socket failed: ", SocketError("Read from socket")),
+        ("Write failed: ", SocketError("Write")),
+        ("Connection from ", ConnectionFrom),
+        ("Starting session: ", StartingSession),
+        ("Close session: user ", CloseSession),
+        ("Accepted key ", KeyFound("key")),
+        ("Accepted certificate ", KeyFound("certificate")),
+        ("Address ", AddressMapsTo),
+        ("reverse mapping checking getaddrinfo for ", ReverseMappingFailed),
+        ("srclimit_penalise: ", Penalise),
+        ("drop connection #", DropConnection),
+        ("Timeout, client not responding from ", ClientNotResponding),
+        ("Transferred: sent ", Transferred));
 
     /// <summary>A whole sshd message: an optional <c>error: </c> / <c>fatal: </c> level, then <see cref="Message"/>.</summary>
     public static readonly Parser<char, AuthEvent> Body =
@@ -174,6 +395,18 @@ public static class SshdGrammar
             ("error: ", Message.Select(e => WithLevel(e, SshdLogLevel.Error))),
             ("fatal: ", Message.Select(e => WithLevel(e, SshdLogLevel.Fatal))))
         .Otherwise(Message);
+
+    private static string Before(string text, string delimiter, bool last = false)
+    {
+        var at = last ? text.LastIndexOf(delimiter, StringComparison.Ordinal) : text.IndexOf(delimiter, StringComparison.Ordinal);
+        return at < 0 ? text : text[..at];
+    }
+
+    private static string? After(string text, string delimiter, bool last = false)
+    {
+        var at = last ? text.LastIndexOf(delimiter, StringComparison.Ordinal) : text.IndexOf(delimiter, StringComparison.Ordinal);
+        return at < 0 ? null : text[(at + delimiter.Length)..];
+    }
 
     private static AuthEvent WithLevel(AuthEvent e, SshdLogLevel level) => e is SshdEvent s ? s with { Level = level } : e;
 
