@@ -109,12 +109,20 @@ public class SeedPostTests
     }
 
     [Fact]
-    public async Task Connection_closed_by_invalid_user_is_a_failure_and_a_bare_one_is_not()
+    public async Task Connection_closed_before_authentication_is_a_failure_with_or_without_a_user()
     {
+        // As fail2ban's sshd filter counts it in aggressive mode (docs/research/fail2ban-sshd-filter.md, row 7).
         var entries = await ReadSeed();
         var closed = entries.Select(e => e.Event).OfType<SshdConnectionClosed>().ToList();
         Assert.Contains(closed, c => c.UserState == SshdUserState.Invalid && c.User == "pi" && c.Outcome == AuthOutcome.Failure);
-        Assert.Contains(closed, c => c.UserState == SshdUserState.None && c.User is null && c.Outcome == AuthOutcome.None);
+        Assert.Contains(closed, c => c.UserState == SshdUserState.None && c.User is null && c.Outcome == AuthOutcome.Failure);
+    }
+
+    [Fact]
+    public async Task Received_disconnect_bye_bye_is_not_a_failure()
+    {
+        var entries = await ReadSeed();
+        Assert.All(entries.Select(e => e.Event).OfType<SshdReceivedDisconnect>(), d => Assert.Equal(AuthOutcome.None, d.Outcome));
     }
 
     [Fact]
