@@ -34,6 +34,7 @@ public sealed class AuthLogParser
         new("CROND", CronGrammar.Body),
         new("crond", CronGrammar.Body),
         new("cron", CronGrammar.Body),
+        new("unix_chkpwd", PamGrammar.UnixChkpwdBody),
         // fail2ban through syslog or the journal: the logger as the tag, or the server printing its own format.
         new("fail2ban.actions", new Fail2BanAuthBody("fail2ban.actions")),
         new("fail2ban.filter", new Fail2BanAuthBody("fail2ban.filter")),
@@ -133,7 +134,17 @@ public sealed class AuthLogParser
             }
             var rest = state.LookAhead(int.MaxValue);
             var message = new string(rest);
-            var body = rest.StartsWith("pam_", StringComparison.Ordinal) ? PamGrammar.Body : programs.GetValueOrDefault(header.Program);
+            var solarisId = SolarisMessageId(rest);
+            if (solarisId > 0)
+            {
+                // Solaris "[ID 800047 auth.info] " before the message: kept in Message, skipped by the grammars.
+                state.Advance(solarisId);
+                rest = rest[solarisId..];
+            }
+            // PAM modules write under the program that loaded them: their grammar goes by the message, not the tag.
+            var body = rest.StartsWith("pam_", StringComparison.Ordinal) ? PamGrammar.Body
+                : rest.StartsWith("PAM ", StringComparison.Ordinal) ? PamGrammar.SystemBody
+                : programs.GetValueOrDefault(header.Program);
             var evt = (AuthEvent)Unrecognized;
             if (body is not null)
             {
@@ -147,6 +158,13 @@ public sealed class AuthLogParser
             state.Advance(rest.Length);
             result = (header, message, evt);
             return true;
+        }
+
+        private static int SolarisMessageId(ReadOnlySpan<char> message)
+        {
+            if (!message.StartsWith("[ID ", StringComparison.Ordinal)) return 0;
+            var close = message.IndexOf("] ", StringComparison.Ordinal);
+            return close < 0 ? 0 : close + 2;
         }
     }
 }

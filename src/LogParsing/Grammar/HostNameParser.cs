@@ -4,7 +4,8 @@ namespace LogParsing.Grammar;
 
 /// <summary>
 /// The host field of a syslog header: a word that is not itself a program tag. A word ending in
-/// <c>:</c> is the tag of a line written without a host, so this parser fails there without consuming.
+/// <c>:</c> is the tag of a line written without a host, so this parser fails there without consuming; so does a
+/// word in brackets (metalog's <c>[sshd]</c>) or angle brackets (a BSD priority).
 /// </summary>
 internal sealed class HostNameParser() : LeafParser<string>("host name")
 {
@@ -12,7 +13,7 @@ internal sealed class HostNameParser() : LeafParser<string>("host name")
     {
         var rest = state.LookAhead(256);
         var end = rest.IndexOf(' ');
-        if (end <= 0 || rest[end - 1] == ':')
+        if (end <= 0 || rest[end - 1] == ':' || rest[0] == '[' || rest[0] == '<')
             return Fail(ref state, ref expecteds, out result);
         result = StringPool.Shared.Get(rest[..end]);
         state.Advance(end);

@@ -4,14 +4,22 @@ namespace LogParsing.Grammar;
 
 /// <summary>
 /// <c>program[pid]: </c> or <c>program: </c> (consuming the one space that separates the tag from the
-/// message, so leading spaces of the message itself, as in sudo's right-aligned user, survive).
+/// message, so leading spaces of the message itself, as in sudo's right-aligned user, survive); also metalog's
+/// <c>[sshd]: </c> / <c>[sshd] </c> and a pid without its colon, <c>sshd[20974] </c>.
 /// </summary>
 internal sealed class ProgramTagParser() : LeafParser<ProgramTag>("program tag")
 {
     public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out ProgramTag result)
     {
         var rest = state.LookAhead(256);
+        if (!rest.IsEmpty && rest[0] == '[')
+            return Bracketed(ref state, ref expecteds, rest, out result);
         var colon = rest.IndexOfAny(": ");
+        if (colon > 0 && rest[colon] == ' ' && rest[colon - 1] == ']' && rest[..colon].IndexOf('[') > 0)
+        {
+            // "sshd[20974] error: ..." (seen from some relays): the pid ends the tag without a colon.
+            return WithPid(ref state, ref expecteds, rest[..colon], colon, out result);
+        }
         if (colon <= 0 || rest[colon] != ':')
             return Fail(ref state, ref expecteds, out result);
         var tag = rest[..colon];
@@ -27,6 +35,30 @@ internal sealed class ProgramTagParser() : LeafParser<ProgramTag>("program tag")
         var consumed = colon + 1;
         if (consumed < rest.Length && rest[consumed] == ' ') consumed++;
         result = new ProgramTag(StringPool.Shared.Get(tag), pid);
+        state.Advance(consumed);
+        return true;
+    }
+
+    private bool WithPid(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, ReadOnlySpan<char> tag, int end, out ProgramTag result)
+    {
+        var open = tag.LastIndexOf('[');
+        if (!int.TryParse(tag[(open + 1)..^1], System.Globalization.NumberStyles.None, null, out var pid))
+            return Fail(ref state, ref expecteds, out result);
+        result = new ProgramTag(StringPool.Shared.Get(tag[..open]), pid);
+        state.Advance(end + 1);
+        return true;
+    }
+
+    // metalog: "[sshd]: message" or "[sshd] message"
+    private bool Bracketed(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, ReadOnlySpan<char> rest, out ProgramTag result)
+    {
+        var close = rest.IndexOf(']');
+        if (close <= 1 || rest[1..close].ContainsAny(" ["))
+            return Fail(ref state, ref expecteds, out result);
+        var consumed = close + 1;
+        if (consumed < rest.Length && rest[consumed] == ':') consumed++;
+        if (consumed < rest.Length && rest[consumed] == ' ') consumed++;
+        result = new ProgramTag(StringPool.Shared.Get(rest[1..close]), null);
         state.Advance(consumed);
         return true;
     }

@@ -14,11 +14,44 @@ public static class Syslog
     /// <summary><c>sshd[52959]: </c> or <c>sudo: </c>, with the one space after the colon.</summary>
     public static readonly Parser<char, ProgramTag> Tag = new ProgramTagParser();
 
-    /// <summary>The whole envelope up to the message. Example: <c>May 31 07:07:22 nimbus sshd[52959]: </c>.</summary>
+    /// <summary>A syslog priority, <c>&lt;38&gt;</c>: facility × 8 + severity.</summary>
+    public static readonly Parser<char, int> Priority = Scan.Literal("<").Then(Scan.Integer).Before(Scan.Literal(">"));
+
+    /// <summary>
+    /// What BSD syslogd <c>-v</c>/<c>-vv</c> and busybox write before the tag: <c>&lt;4.3&gt; </c>, <c>&lt;auth.info&gt; </c>,
+    /// or <c>auth.info </c> after the host. Skipped.
+    /// </summary>
+    public static readonly Parser<char, Unit> FacilityLevel =
+        Scan.Literal("<").Then(Scan.Until(">")).Then(Scan.Literal("> ")).Or(new FacilityLevelParser());
+
+    /// <summary>RFC 5424 STRUCTURED-DATA: <c>-</c> (null) or <c>[timeQuality tzKnown="1"]</c> as written.</summary>
+    public static readonly Parser<char, string?> StructuredData = new StructuredDataParser();
+
+    private static readonly Parser<char, string?> NilOrWord = Scan.Word.Select(w => w == "-" ? null : w);
+
+    // "nimbus sshd[52959]: ": host (optional) and tag, with BSD/busybox facility.level where it occurs
+    private static readonly Parser<char, (string? Host, ProgramTag Tag)> ClassicTail =
+        Parser.Map(
+            (host, tag) => (host.HasValue ? host.Value : null, tag),
+            FacilityLevel.Optional().Then(HostName.Before(Scan.Spaces).Optional()),
+            FacilityLevel.Optional().Then(Tag));
+
+    // RFC 5424 after the stamp: "host app procid msgid SD msg" with "-" for nil: "hostname.example.com sshd 57915 - - "
+    private static readonly Parser<char, (string? Host, ProgramTag Tag)> Rfc5424Tail =
+        Parser.Map(
+            (host, app, procid) => (host, new ProgramTag(StringPool.Shared.Get(app ?? ""), int.TryParse(procid, out var pid) ? pid : null)),
+            NilOrWord.Before(Scan.Space),
+            NilOrWord.Before(Scan.Space),
+            NilOrWord.Before(Scan.Space).Before(Scan.Word).Before(Scan.Space).Before(StructuredData).Before(Scan.Spaces.Or(Scan.End)));
+
+    /// <summary>
+    /// The whole envelope up to the message. Examples: <c>May 31 07:07:22 nimbus sshd[52959]: </c>,
+    /// <c>2024-05-31T07:07:22.123456+00:00 nimbus sshd-session[52959]: </c>, <c>Nov 23 21:50:19 sshd[8148]: </c> (no host),
+    /// <c>&lt;38&gt;1 2019-07-08T17:40:16.954167-04:00 host sshd 57915 - - </c> (RFC 5424).
+    /// </summary>
     public static readonly Parser<char, SyslogHeader> Header =
         Parser.Map(
-            (stamp, host, tag) => new SyslogHeader(stamp, host.HasValue ? host.Value : null, tag.Program, tag.ProcessId),
-            Timestamp.Before(Scan.Spaces),
-            HostName.Before(Scan.Spaces).Optional(),
-            Tag);
+            (stamp, tail) => new SyslogHeader(stamp, tail.Host, tail.Tag.Program, tail.Tag.ProcessId),
+            Priority.Then(Scan.Literal("1 ").Optional()).Optional().Then(Timestamp).Before(Scan.Spaces),
+            Parser.Try(ClassicTail).Or(Rfc5424Tail));
 }

@@ -3,15 +3,18 @@ using Pidgin;
 namespace LogParsing.Grammar;
 
 /// <summary>
-/// Reads the two timestamp forms of syslog files: classic <c>Mmm dd HH:MM:SS[.frac]</c> (day padded with
-/// a space or a zero, or not at all) and RFC 3339 / ISO 8601 <c>YYYY-MM-DD(T| )HH:MM:SS[.frac][Z|±HH:MM|±HHMM]</c>.
+/// Reads the timestamp forms of syslog files: classic <c>Mmm dd [yyyy ]HH:MM:SS[.frac]</c> (day padded with
+/// a space or a zero, or not at all), RFC 3339 / ISO 8601 <c>YYYY-MM-DD(T| )HH:MM:SS[.frac][Z|±HH:MM|±HHMM]</c>,
+/// and journalctl's <c>short-unix</c> epoch seconds <c>1784713652.755556</c>.
 /// </summary>
 internal sealed class SyslogTimestampParser() : LeafParser<SyslogTimestamp>("timestamp")
 {
     public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out SyslogTimestamp result)
     {
         var s = state.LookAhead(40);
-        var consumed = s.Length >= 4 && char.IsAsciiDigit(s[0]) ? TryIso(s, out result) : TryClassic(s, out result);
+        var consumed = s.Length < 5 || !char.IsAsciiDigit(s[0]) ? TryClassic(s, out result)
+            : s[4] == '-' ? TryIso(s, out result)
+            : TryEpoch(s, out result);
         if (consumed == 0)
             return Fail(ref state, ref expecteds, out result);
         state.Advance(consumed);
@@ -31,11 +34,18 @@ internal sealed class SyslogTimestampParser() : LeafParser<SyslogTimestamp>("tim
         var day = s[i++] - '0';
         if (i < s.Length && char.IsAsciiDigit(s[i])) day = day * 10 + (s[i++] - '0');
         if (i >= s.Length || s[i++] != ' ') return 0;
+        int? year = null;
+        if (i + 5 <= s.Length && s[i + 4] == ' ' && Digits(s.Slice(i, 4), out var y))
+        {
+            // "Mar 19 2024 23:48:18": some BSD-style relays and devices write the year after the day.
+            year = y;
+            i += 5;
+        }
         if (!TryTime(s[i..], out var hour, out var minute, out var second)) return 0;
         i += 8;
         var ticks = Fraction(s, ref i);
         if (day is < 1 or > 31) return 0;
-        result = new SyslogTimestamp(null, month, day, hour, minute, second, ticks, null);
+        result = new SyslogTimestamp(year, month, day, hour, minute, second, ticks, null);
         return i;
     }
 
@@ -67,6 +77,21 @@ internal sealed class SyslogTimestampParser() : LeafParser<SyslogTimestamp>("tim
             }
         }
         result = new SyslogTimestamp(year, month, day, hour, minute, second, ticks, offset);
+        return i;
+    }
+
+    /// <summary>journalctl <c>short-unix</c>: seconds since the epoch with a fraction, <c>1784713652.755556</c>; exact, UTC.</summary>
+    internal static int TryEpoch(ReadOnlySpan<char> s, out SyslogTimestamp result)
+    {
+        result = default;
+        var i = 0;
+        long seconds = 0;
+        while (i < s.Length && i < 12 && char.IsAsciiDigit(s[i])) seconds = seconds * 10 + (s[i++] - '0');
+        if (i < 9 || i >= s.Length || s[i] != '.') return 0;
+        var ticks = Fraction(s, ref i);
+        if (i < s.Length && s[i] != ' ') return 0;
+        var t = DateTimeOffset.FromUnixTimeSeconds(seconds);
+        result = new SyslogTimestamp(t.Year, t.Month, t.Day, t.Hour, t.Minute, t.Second, ticks, TimeSpan.Zero);
         return i;
     }
 

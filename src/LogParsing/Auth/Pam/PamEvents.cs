@@ -59,6 +59,67 @@ public sealed record PamAuthenticationFailure : PamEvent
     /// <summary>The remote host (<c>rhost=</c>).</summary>
     public string? Rhost { get; init; }
 
-    /// <inheritdoc />
-    public override AuthOutcome Outcome => AuthOutcome.Failure;
+    /// <summary>
+    /// Failure, except under sshd, where sshd's own <c>Failed password</c> line counts the same attempt (fail2ban's sshd
+    /// filter treats this line as a helper too).
+    /// </summary>
+    public override AuthOutcome Outcome => Service == "sshd" ? AuthOutcome.None : AuthOutcome.Failure;
 }
+
+/// <summary><c>pam_sss(sshd:auth): authentication success; logname= uid=0 euid=0 tty=ssh ruser= rhost=192.0.2.1 user=alice</c>.</summary>
+public sealed record PamAuthenticationSuccess : PamEvent
+{
+    /// <summary>The remote host (<c>rhost=</c>), or null.</summary>
+    public string? Rhost { get; init; }
+
+    /// <summary>The terminal (<c>tty=</c>), or null.</summary>
+    public string? Tty { get; init; }
+
+    /// <summary>Success, except under sshd, where sshd's own <c>Accepted</c> line counts the same login.</summary>
+    public override AuthOutcome Outcome => Service == "sshd" ? AuthOutcome.None : AuthOutcome.Success;
+}
+
+/// <summary><c>pam_unix(sshd:auth): check pass; user unknown</c>: the name does not exist (sshd logs <c>Invalid user</c> for it too).</summary>
+public sealed record PamUserUnknown : PamEvent;
+
+/// <summary><c>pam_unix(passwd:chauthtok): password changed for alice</c>.</summary>
+public sealed record PamPasswordChanged : PamEvent;
+
+/// <summary><c>pam_succeed_if(sshd:auth): requirement "uid &gt;= 1000" not met by user "root"</c>.</summary>
+public sealed record PamRequirementNotMet : PamEvent
+{
+    /// <summary>The requirement: <c>uid &gt;= 1000</c>.</summary>
+    public required string Requirement { get; init; }
+}
+
+/// <summary>
+/// <c>PAM 4 more authentication failures; logname= uid=0 euid=0 tty=ssh ruser= rhost=202.109.143.106  user=root</c>: written when a
+/// PAM conversation ends, summing failures already logged one by one (so None, not Failure).
+/// </summary>
+public sealed record PamMoreFailures : AuthEvent
+{
+    /// <summary>How many more failures.</summary>
+    public int Count { get; init; }
+
+    /// <summary>The remote host (<c>rhost=</c>), or null.</summary>
+    public string? Rhost { get; init; }
+
+    /// <summary>The terminal (<c>tty=</c>), or null.</summary>
+    public string? Tty { get; init; }
+}
+
+/// <summary><c>PAM service(sshd) ignoring max retries; 5 &gt; 3</c>.</summary>
+public sealed record PamIgnoringMaxRetries : AuthEvent
+{
+    /// <summary>The PAM service.</summary>
+    public required string Service { get; init; }
+
+    /// <summary>The attempts made.</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>The maximum.</summary>
+    public int Maximum { get; init; }
+}
+
+/// <summary><c>unix_chkpwd[2681]: password check failed for user (wax)</c>: pam_unix's helper refused a password (the pam_unix line of the same attempt counts it).</summary>
+public sealed record PamPasswordCheckFailed : AuthEvent;

@@ -21,9 +21,10 @@ public static class PamGrammar
             WordUntil(") ", intern: true).Before(Literal("): ")));
 
     // What a message said, before the prefix's module, service and type are joined to it (no closure per line).
-    private enum Kind { SessionOpened, SessionClosed, AuthenticationFailure }
+    private enum Kind { SessionOpened, SessionClosed, AuthenticationFailure, AuthenticationSuccess, UserUnknown, PasswordChanged, RequirementNotMet }
 
-    private readonly record struct Said(Kind Kind, (string? Name, int? Uid) User, (string? Name, int? Uid) By, ImmutableArray<KeyValuePair<string, string>> Pairs);
+    private readonly record struct Said(
+        Kind Kind, (string? Name, int? Uid) User, (string? Name, int? Uid) By, ImmutableArray<KeyValuePair<string, string>> Pairs, string? Text = null);
 
     // "session opened for user %s(uid=%s) by %s(uid=%lu)"; before linux-pam 1.4: "session opened for user %s by %s(uid=%lu)"
     private static readonly Parser<char, Said> SessionOpened =
@@ -39,10 +40,31 @@ public static class PamGrammar
     private static readonly Parser<char, Said> AuthenticationFailure =
         Tokens.KeyValues.Before(End).Select(pairs => new Said(Kind.AuthenticationFailure, default, default, pairs));
 
+    // "authentication success; ..." (pam_sss and others reuse pam_unix's field list)
+    private static readonly Parser<char, Said> AuthenticationSuccess =
+        Tokens.KeyValues.Before(End).Select(pairs => new Said(Kind.AuthenticationSuccess, default, default, pairs));
+
+    // "check pass; user unknown"
+    private static readonly Parser<char, Said> UserUnknown = End.ThenReturn(new Said(Kind.UserUnknown, default, default, default));
+
+    // "password changed for %s"
+    private static readonly Parser<char, Said> PasswordChanged =
+        new NameAndUidParser(null).Select(user => new Said(Kind.PasswordChanged, user, default, default));
+
+    // pam_succeed_if: "requirement \"%s\" not met by user \"%s\""
+    private static readonly Parser<char, Said> RequirementNotMet =
+        Parser.Map(
+            (requirement, user) => new Said(Kind.RequirementNotMet, (user, null), default, default, requirement),
+            Tokens.QuotedString.Before(Literal(" not met by user ")), Tokens.QuotedString.Before(End));
+
     private static readonly PrefixSwitch<Said> Message = Switch(
         ("session opened for user ", SessionOpened),
         ("session closed for user ", SessionClosed),
-        ("authentication failure; ", AuthenticationFailure));
+        ("authentication failure; ", AuthenticationFailure),
+        ("authentication success; ", AuthenticationSuccess),
+        ("check pass; user unknown", UserUnknown),
+        ("password changed for ", PasswordChanged),
+        ("requirement ", RequirementNotMet));
 
     /// <summary>A whole PAM line: <see cref="Prefix"/>, then the message.</summary>
     public static readonly Parser<char, AuthEvent> Body = Prefix.Then(Message, Build);
@@ -55,17 +77,58 @@ public static class PamGrammar
             User = said.User.Name, Uid = said.User.Uid, By = said.By.Name, ByUid = said.By.Uid,
         },
         Kind.SessionClosed => new PamSessionClosed { Module = p.Module, Service = p.Service, Type = p.Type, User = said.User.Name },
+        Kind.AuthenticationSuccess => Success(p, said.Pairs),
+        Kind.UserUnknown => new PamUserUnknown { Module = p.Module, Service = p.Service, Type = p.Type },
+        Kind.PasswordChanged => new PamPasswordChanged { Module = p.Module, Service = p.Service, Type = p.Type, User = said.User.Name },
+        Kind.RequirementNotMet => new PamRequirementNotMet { Module = p.Module, Service = p.Service, Type = p.Type, User = said.User.Name, Requirement = said.Text! },
         _ => Failure(p, said.Pairs),
     };
 
+    // "PAM %d more authentication failure%s; logname=%s ..." and "PAM service(%s) ignoring max retries; %d > %d" (pam_unix support.c)
+    private static readonly Parser<char, AuthEvent> MoreFailures =
+        Parser.Map(
+            (count, pairs) => (AuthEvent)new PamMoreFailures
+            {
+                Count = count, User = Field(pairs, "user"), Rhost = Field(pairs, "rhost"), Tty = Field(pairs, "tty"),
+                Remote = Field(pairs, "rhost") is { } rhost ? RemoteEndpointParser.Create(rhost, null) : null,
+            },
+            Integer.Before(Literal(" more authentication failure")).Before(Literal("s").Optional()).Before(Literal("; ")),
+            Tokens.KeyValues.Before(End));
+
+    private static readonly Parser<char, AuthEvent> IgnoringMaxRetries =
+        Parser.Map(
+            (service, attempts, maximum) => (AuthEvent)new PamIgnoringMaxRetries { Service = service, Attempts = attempts, Maximum = maximum },
+            Until(")", intern: true).Before(Literal(") ignoring max retries; ")), Integer.Before(Literal(" > ")), Integer.Before(End));
+
+    /// <summary>Lines libpam writes with the bare <c>PAM </c> prefix (no module name in the handle).</summary>
+    public static readonly Parser<char, AuthEvent> SystemBody =
+        Literal("PAM ").Then(Switch(("service(", IgnoringMaxRetries)).Otherwise(MoreFailures));
+
+    /// <summary>unix_chkpwd's <c>password check failed for user (%s)</c>.</summary>
+    public static readonly Parser<char, AuthEvent> UnixChkpwdBody =
+        Literal("password check failed for user (").Then(UntilLast(")", allowEmpty: true)).Before(Literal(")")).Before(End)
+            .Select(user => (AuthEvent)new PamPasswordCheckFailed { User = user });
+
+    private static string? Field(ImmutableArray<KeyValuePair<string, string>> pairs, string key)
+    {
+        foreach (var (k, v) in pairs)
+            if (k == key) return v.Length == 0 ? null : v;
+        return null;
+    }
+
+    private static PamAuthenticationSuccess Success((string Module, string Service, string Type) p, ImmutableArray<KeyValuePair<string, string>> pairs)
+    {
+        var rhost = Field(pairs, "rhost");
+        return new PamAuthenticationSuccess
+        {
+            Module = p.Module, Service = p.Service, Type = p.Type, User = Field(pairs, "user"), Rhost = rhost, Tty = Field(pairs, "tty"),
+            Remote = rhost is null ? null : RemoteEndpointParser.Create(rhost, null),
+        };
+    }
+
     private static PamAuthenticationFailure Failure((string Module, string Service, string Type) p, ImmutableArray<KeyValuePair<string, string>> pairs)
     {
-        string? Get(string key)
-        {
-            foreach (var (k, v) in pairs)
-                if (k == key) return v.Length == 0 ? null : v;
-            return null;
-        }
+        string? Get(string key) => Field(pairs, key);
         int? Int(string key) => int.TryParse(Get(key), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
         var rhost = Get("rhost");
         return new PamAuthenticationFailure

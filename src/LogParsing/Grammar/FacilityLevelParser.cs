@@ -1,0 +1,32 @@
+using Pidgin;
+
+namespace LogParsing.Grammar;
+
+/// <summary>busybox's <c>auth.info </c> before the tag: a known facility, a dot, a severity, a space.</summary>
+internal sealed class FacilityLevelParser() : LeafParser<Unit>("facility.level")
+{
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out Unit result)
+    {
+        var rest = state.LookAhead(32);
+        var space = rest.IndexOf(' ');
+        var dot = rest.IndexOf('.');
+        if (space <= 0 || dot <= 0 || dot > space || !IsFacility(rest[..dot]) || !IsSeverity(rest[(dot + 1)..space]))
+            return Fail(ref state, ref expecteds, out result);
+        state.Advance(space + 1);
+        result = Unit.Value;
+        return true;
+    }
+
+    private static bool IsFacility(ReadOnlySpan<char> f) => f switch
+    {
+        "auth" or "authpriv" or "daemon" or "user" or "kern" or "mail" or "cron" or "syslog" or "local0" or "local1" or "local2"
+            or "local3" or "local4" or "local5" or "local6" or "local7" or "security" or "news" or "uucp" or "ftp" or "lpr" => true,
+        _ => false,
+    };
+
+    private static bool IsSeverity(ReadOnlySpan<char> s) => s switch
+    {
+        "emerg" or "alert" or "crit" or "err" or "error" or "warn" or "warning" or "notice" or "info" or "debug" => true,
+        _ => false,
+    };
+}

@@ -1,0 +1,41 @@
+using Pidgin;
+
+namespace LogParsing.Grammar;
+
+/// <summary>
+/// RFC 5424 STRUCTURED-DATA: <c>-</c>, or one or more <c>[id param="value"...]</c> elements, where values may hold
+/// <c>]</c> inside quotes and <c>\"</c>, <c>\]</c> escapes. Returns the text as written (null for <c>-</c>).
+/// </summary>
+internal sealed class StructuredDataParser() : LeafParser<string?>("structured data")
+{
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string? result)
+    {
+        var rest = Rest(ref state);
+        if (rest.StartsWith('-'))
+        {
+            result = null;
+            state.Advance(1);
+            return true;
+        }
+        var i = 0;
+        while (i < rest.Length && rest[i] == '[')
+        {
+            i++;
+            var quoted = false;
+            while (i < rest.Length && (quoted || rest[i] != ']'))
+            {
+                if (rest[i] == '\\' && i + 1 < rest.Length) i++;
+                else if (rest[i] == '"') quoted = !quoted;
+                i++;
+            }
+            if (i >= rest.Length)
+                return Fail(ref state, ref expecteds, out result);
+            i++;
+        }
+        if (i == 0)
+            return Fail(ref state, ref expecteds, out result);
+        result = new string(rest[..i]);
+        state.Advance(i);
+        return true;
+    }
+}
