@@ -40,6 +40,17 @@ public class PamCronTests
         Assert.Equal("192.0.2.113", e.Rhost);
         Assert.Equal("rda", e.User);
         Assert.Equal("192.0.2.113", e.Remote!.Host);
+        // Under sshd the same attempt is counted by sshd's own "Failed password" line (fail2ban treats this one as a helper).
+        Assert.Equal(AuthOutcome.None, e.Outcome);
+    }
+
+    [Fact]
+    public void Authentication_failure_outside_sshd_is_a_failure()
+    {
+        var e = Assert.IsType<PamAuthenticationFailure>(Event("sudo", "pam_unix(sudo:auth): authentication failure; logname=alice uid=1000 euid=0 tty=/dev/pts/0 ruser=alice rhost=  user=alice"));
+        Assert.Equal(("alice", 1000, "/dev/pts/0", "alice"), (e.Logname, e.Uid, e.Tty, e.Ruser));
+        Assert.Null(e.Rhost);
+        Assert.Null(e.Remote);
         Assert.Equal(AuthOutcome.Failure, e.Outcome);
     }
 
