@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using Pidgin;
 using LogParsing.Auth.Cron;
 using LogParsing.Auth.Pam;
+using LogParsing.Auth.Rsyslog;
 using LogParsing.Auth.Sshd;
 using LogParsing.Grammar;
 
@@ -11,7 +12,8 @@ namespace LogParsing;
 /// <summary>
 /// Parses single auth log lines: the syslog header, then the message with the grammar registered for the
 /// line's program (<c>sshd</c>, <c>CRON</c>...). PAM module lines (<c>pam_unix(...)</c>) are read by the PAM
-/// grammar whatever program wrote them. Never throws on content.
+/// grammar and rsyslog's <c>message repeated N times: [...]</c> by the rsyslog grammar, whatever program wrote them.
+/// Never throws on content.
 /// </summary>
 /// <example>
 /// <code>
@@ -123,7 +125,9 @@ public sealed class AuthLogParser
             }
             var rest = state.LookAhead(int.MaxValue);
             var message = new string(rest);
-            var body = rest.StartsWith("pam_", StringComparison.Ordinal) ? PamGrammar.Body : programs.GetValueOrDefault(header.Program);
+            var body = rest.StartsWith("pam_", StringComparison.Ordinal) ? PamGrammar.Body
+                : RsyslogGrammar.IsRepeatedMessage(rest) ? RsyslogGrammar.Body
+                : programs.GetValueOrDefault(header.Program);
             var evt = (AuthEvent)Unrecognized;
             if (body is not null)
             {
