@@ -5,6 +5,7 @@ using LogParsing.Auth.Cron;
 using LogParsing.Auth.Pam;
 using LogParsing.Auth.Rsyslog;
 using LogParsing.Auth.Sshd;
+using LogParsing.Auth.Sudo;
 using LogParsing.Grammar;
 
 namespace LogParsing;
@@ -35,6 +36,7 @@ public sealed class AuthLogParser
         new("CROND", CronGrammar.Body),
         new("crond", CronGrammar.Body),
         new("cron", CronGrammar.Body),
+        new("sudo", SudoGrammar.Body),
     ]));
 
     private readonly ImmutableDictionary<string, Parser<char, AuthEvent>> _programs;
