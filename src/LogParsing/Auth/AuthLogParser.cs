@@ -5,6 +5,7 @@ using LogParsing.Auth.Cron;
 using LogParsing.Auth.Pam;
 using LogParsing.Auth.Rsyslog;
 using LogParsing.Auth.Sshd;
+using LogParsing.Auth.Su;
 using LogParsing.Auth.Sudo;
 using LogParsing.Grammar;
 
@@ -37,6 +38,8 @@ public sealed class AuthLogParser
         new("crond", CronGrammar.Body),
         new("cron", CronGrammar.Body),
         new("sudo", SudoGrammar.Body),
+        new("su", SuGrammar.Body),
+        new("runuser", SuGrammar.Body),
     ]));
 
     private readonly ImmutableDictionary<string, Parser<char, AuthEvent>> _programs;
