@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using Pidgin;
 using LogParsing.Auth.Cron;
+using LogParsing.Auth.Logind;
 using LogParsing.Auth.Pam;
 using LogParsing.Auth.Rsyslog;
 using LogParsing.Auth.Sshd;
@@ -40,6 +41,7 @@ public sealed class AuthLogParser
         new("sudo", SudoGrammar.Body),
         new("su", SuGrammar.Body),
         new("runuser", SuGrammar.Body),
+        new("systemd-logind", LogindGrammar.Body),
     ]));
 
     private readonly ImmutableDictionary<string, Parser<char, AuthEvent>> _programs;
