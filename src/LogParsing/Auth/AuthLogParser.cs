@@ -4,6 +4,7 @@ using Pidgin;
 using LogParsing.Auth.Cron;
 using LogParsing.Auth.Logind;
 using LogParsing.Auth.Pam;
+using LogParsing.Auth.Polkit;
 using LogParsing.Auth.Rsyslog;
 using LogParsing.Auth.Sshd;
 using LogParsing.Auth.Su;
@@ -42,6 +43,8 @@ public sealed class AuthLogParser
         new("su", SuGrammar.Body),
         new("runuser", SuGrammar.Body),
         new("systemd-logind", LogindGrammar.Body),
+        new("polkitd", PolkitGrammar.Body),
+        new("polkitd(authority=local)", PolkitGrammar.Body),
     ]));
 
     private readonly ImmutableDictionary<string, Parser<char, AuthEvent>> _programs;
