@@ -6,6 +6,7 @@ using LogParsing.Auth.Logind;
 using LogParsing.Auth.Pam;
 using LogParsing.Auth.Polkit;
 using LogParsing.Auth.Rsyslog;
+using LogParsing.Auth.Shadow;
 using LogParsing.Auth.Sshd;
 using LogParsing.Auth.Su;
 using LogParsing.Auth.Sudo;
@@ -29,7 +30,11 @@ public sealed class AuthLogParser
 {
     private static readonly UnrecognizedEvent Unrecognized = new();
 
-    /// <summary>The grammars of this library: sshd (and <c>sshd-session</c>, <c>sshd-auth</c>), PAM, cron.</summary>
+    /// <summary>
+    /// The grammars of this library: sshd (and <c>sshd-session</c>, <c>sshd-auth</c>), PAM, cron, sudo, su (and runuser),
+    /// systemd-logind, polkitd, and shadow-utils' account tools (useradd, usermod, userdel, groupadd, groupdel, passwd,
+    /// chpasswd, chage, gpasswd).
+    /// </summary>
     public static AuthLogParser Default { get; } = new(ImmutableDictionary.CreateRange(StringComparer.Ordinal,
     [
         new KeyValuePair<string, Parser<char, AuthEvent>>("sshd", SshdGrammar.Body),
@@ -45,6 +50,15 @@ public sealed class AuthLogParser
         new("systemd-logind", LogindGrammar.Body),
         new("polkitd", PolkitGrammar.Body),
         new("polkitd(authority=local)", PolkitGrammar.Body),
+        new("useradd", ShadowGrammar.Body),
+        new("usermod", ShadowGrammar.Body),
+        new("userdel", ShadowGrammar.Body),
+        new("groupadd", ShadowGrammar.Body),
+        new("groupdel", ShadowGrammar.Body),
+        new("passwd", ShadowGrammar.Body),
+        new("chpasswd", ShadowGrammar.Body),
+        new("chage", ShadowGrammar.Body),
+        new("gpasswd", ShadowGrammar.Body),
     ]));
 
     private readonly ImmutableDictionary<string, Parser<char, AuthEvent>> _programs;
