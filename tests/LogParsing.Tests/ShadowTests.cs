@@ -1,3 +1,4 @@
+using LogParsing.Auth.Pam;
 using LogParsing.Auth.Shadow;
 
 namespace LogParsing.Tests;
@@ -106,6 +107,16 @@ public class ShadowTests
     {
         var e = Assert.IsType<ShadowUserModified>(Event("usermod[3001]", message));
         Assert.Equal(("alice", change, from, to), (e.User, e.Change, e.From, e.To));
+    }
+
+    [Fact]
+    public void Password_changed_through_pam_is_a_pam_event_naming_the_user()
+    {
+        // Debian and Ubuntu build passwd with PAM: the change is logged by pam_unix, not by passwd itself.
+        var e = Assert.IsType<PamPasswordChanged>(Event("passwd[7002]", "pam_unix(passwd:chauthtok): password changed for alice"));
+        Assert.Equal(("pam_unix", "passwd", "chauthtok", "alice"), (e.Module, e.Service, e.Type, e.User));
+        Assert.Equal(AuthOutcome.None, e.Outcome);
+        Assert.IsType<PamPasswordChanged>(Event("chpasswd[7003]", "pam_unix(chpasswd:chauthtok): password changed for bob"));
     }
 
     [Fact]

@@ -62,3 +62,9 @@ public sealed record PamAuthenticationFailure : PamEvent
     /// <inheritdoc />
     public override AuthOutcome Outcome => AuthOutcome.Failure;
 }
+
+/// <summary>
+/// <c>pam_unix(passwd:chauthtok): password changed for alice</c>: a password was changed through PAM (passwd, chpasswd, or any
+/// program of the <c>password</c> group), for <see cref="AuthEvent.User"/>.
+/// </summary>
+public sealed record PamPasswordChanged : PamEvent;

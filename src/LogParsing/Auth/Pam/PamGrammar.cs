@@ -21,7 +21,7 @@ public static class PamGrammar
             WordUntil(") ", intern: true).Before(Literal("): ")));
 
     // What a message said, before the prefix's module, service and type are joined to it (no closure per line).
-    private enum Kind { SessionOpened, SessionClosed, AuthenticationFailure }
+    private enum Kind { SessionOpened, SessionClosed, AuthenticationFailure, PasswordChanged }
 
     private readonly record struct Said(Kind Kind, (string? Name, int? Uid) User, (string? Name, int? Uid) By, ImmutableArray<KeyValuePair<string, string>> Pairs);
 
@@ -39,10 +39,15 @@ public static class PamGrammar
     private static readonly Parser<char, Said> AuthenticationFailure =
         Tokens.KeyValues.Before(End).Select(pairs => new Said(Kind.AuthenticationFailure, default, default, pairs));
 
+    // "password changed for %s" (pam_unix passverify.c, under passwd, chpasswd...)
+    private static readonly Parser<char, Said> PasswordChanged =
+        Word.Before(End).Select(user => new Said(Kind.PasswordChanged, (user, null), default, default));
+
     private static readonly PrefixSwitch<Said> Message = Switch(
         ("session opened for user ", SessionOpened),
         ("session closed for user ", SessionClosed),
-        ("authentication failure; ", AuthenticationFailure));
+        ("authentication failure; ", AuthenticationFailure),
+        ("password changed for ", PasswordChanged));
 
     /// <summary>A whole PAM line: <see cref="Prefix"/>, then the message.</summary>
     public static readonly Parser<char, AuthEvent> Body = Prefix.Then(Message, Build);
@@ -55,6 +60,7 @@ public static class PamGrammar
             User = said.User.Name, Uid = said.User.Uid, By = said.By.Name, ByUid = said.By.Uid,
         },
         Kind.SessionClosed => new PamSessionClosed { Module = p.Module, Service = p.Service, Type = p.Type, User = said.User.Name },
+        Kind.PasswordChanged => new PamPasswordChanged { Module = p.Module, Service = p.Service, Type = p.Type, User = said.User.Name },
         _ => Failure(p, said.Pairs),
     };
 
