@@ -16,7 +16,7 @@ public sealed record LogindNewSession : AuthEvent
     public string? Type { get; init; }
 }
 
-/// <summary><c>Session 8 logged out. Waiting for processes to exit.</c>: the session is closing but processes remain (systemd 239+, when they are not killed).</summary>
+/// <summary><c>Session 8 logged out. Waiting for processes to exit.</c>: the session is closing but processes remain (added in 2018, systemd PR #9160; written only when they are not killed).</summary>
 public sealed record LogindSessionLoggedOut : AuthEvent
 {
     /// <summary>The session id.</summary>

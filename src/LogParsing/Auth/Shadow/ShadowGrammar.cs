@@ -6,12 +6,12 @@ namespace LogParsing.Auth.Shadow;
 /// <summary>
 /// The account-management lines of shadow-utils (<c>useradd</c>, <c>usermod</c>, <c>userdel</c>, <c>groupadd</c>, <c>groupdel</c>,
 /// <c>passwd</c>, <c>chage</c>, <c>gpasswd</c>; <c>SYSLOG ((LOG_INFO, ...))</c> in <c>src/*.c</c> of shadow-maint/shadow).
-/// Names are quoted <c>'alice'</c> since shadow 4.2 and <c>`alice'</c> before; both are read. PAM lines under these programs
+/// Names are quoted <c>'alice'</c> in current shadow and <c>`alice'</c> in older releases; both are read. PAM lines under these programs
 /// (<c>pam_unix(passwd:chauthtok): password changed for alice</c>) are read by the PAM grammar; other lines stay unrecognised.
 /// </summary>
 public static class ShadowGrammar
 {
-    // 'alice' (shadow 4.2 and later) or `alice' (earlier)
+    // 'alice' (current shadow) or `alice' (older releases)
     private static readonly Parser<char, string> Quoted =
         Parser<char>.Token(c => c == '\'' || c == '`').Then(Until("'", allowEmpty: true, intern: true)).Before(Literal("'"));
 
@@ -21,7 +21,7 @@ public static class ShadowGrammar
     // "none" is what useradd writes for "from=" without a terminal
     private static string? Known(string text) => text.Length == 0 || text == "none" ? null : text;
 
-    // ", UID=%u" (", uid=%u" in shadow before 4.1)
+    // ", UID=%u" (", uid=%u" in older shadow)
     private static Parser<char, int> Id(string name) =>
         Switch(($", {name}=", Integer), ($", {name.ToLowerInvariant()}=", Integer));
 
