@@ -2,8 +2,14 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using Pidgin;
 using LogParsing.Auth.Cron;
+using LogParsing.Auth.Logind;
 using LogParsing.Auth.Pam;
+using LogParsing.Auth.Polkit;
+using LogParsing.Auth.Rsyslog;
+using LogParsing.Auth.Shadow;
 using LogParsing.Auth.Sshd;
+using LogParsing.Auth.Su;
+using LogParsing.Auth.Sudo;
 using LogParsing.Fail2Ban;
 using LogParsing.Grammar;
 
@@ -12,7 +18,8 @@ namespace LogParsing;
 /// <summary>
 /// Parses single auth log lines: the syslog header, then the message with the grammar registered for the
 /// line's program (<c>sshd</c>, <c>CRON</c>...). PAM module lines (<c>pam_unix(...)</c>) are read by the PAM
-/// grammar whatever program wrote them. Never throws on content.
+/// grammar and rsyslog's <c>message repeated N times: [...]</c> by the rsyslog grammar, whatever program wrote them.
+/// Never throws on content.
 /// </summary>
 /// <example>
 /// <code>
@@ -24,7 +31,11 @@ public sealed class AuthLogParser
 {
     private static readonly UnrecognizedEvent Unrecognized = new();
 
-    /// <summary>The grammars of this library: sshd (and <c>sshd-session</c>, <c>sshd-auth</c>), PAM, cron.</summary>
+    /// <summary>
+    /// The grammars of this library: sshd (and <c>sshd-session</c>, <c>sshd-auth</c>), PAM, cron, sudo, su (and runuser),
+    /// systemd-logind, polkitd, shadow-utils' account tools (useradd, usermod, userdel, groupadd, groupdel, passwd,
+    /// chpasswd, chage, gpasswd), unix_chkpwd, and fail2ban's records when they go through syslog.
+    /// </summary>
     public static AuthLogParser Default { get; } = new(ImmutableDictionary.CreateRange(StringComparer.Ordinal,
     [
         new KeyValuePair<string, Parser<char, AuthEvent>>("sshd", SshdGrammar.Body),
@@ -34,6 +45,21 @@ public sealed class AuthLogParser
         new("CROND", CronGrammar.Body),
         new("crond", CronGrammar.Body),
         new("cron", CronGrammar.Body),
+        new("sudo", SudoGrammar.Body),
+        new("su", SuGrammar.Body),
+        new("runuser", SuGrammar.Body),
+        new("systemd-logind", LogindGrammar.Body),
+        new("polkitd", PolkitGrammar.Body),
+        new("polkitd(authority=local)", PolkitGrammar.Body),
+        new("useradd", ShadowGrammar.Body),
+        new("usermod", ShadowGrammar.Body),
+        new("userdel", ShadowGrammar.Body),
+        new("groupadd", ShadowGrammar.Body),
+        new("groupdel", ShadowGrammar.Body),
+        new("passwd", ShadowGrammar.Body),
+        new("chpasswd", ShadowGrammar.Body),
+        new("chage", ShadowGrammar.Body),
+        new("gpasswd", ShadowGrammar.Body),
         new("unix_chkpwd", PamGrammar.UnixChkpwdBody),
         // fail2ban through syslog or the journal: the logger as the tag, or the server printing its own format.
         new("fail2ban.actions", new Fail2BanAuthBody("fail2ban.actions")),
@@ -144,6 +170,7 @@ public sealed class AuthLogParser
             // PAM modules write under the program that loaded them: their grammar goes by the message, not the tag.
             var body = rest.StartsWith("pam_", StringComparison.Ordinal) ? PamGrammar.Body
                 : rest.StartsWith("PAM ", StringComparison.Ordinal) ? PamGrammar.SystemBody
+                : RsyslogGrammar.IsRepeatedMessage(rest) ? RsyslogGrammar.Body
                 : programs.GetValueOrDefault(header.Program);
             var evt = (AuthEvent)Unrecognized;
             if (body is not null)

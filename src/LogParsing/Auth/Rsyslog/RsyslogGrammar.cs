@@ -1,0 +1,35 @@
+using Pidgin;
+using static LogParsing.Grammar.Scan;
+
+namespace LogParsing.Auth.Rsyslog;
+
+/// <summary>
+/// The lines rsyslog writes itself under another program's tag: its duplicate-suppression summaries
+/// (rsyslog <c>action.c</c>: <c>"message repeated %d times: [%.800s]"</c> and the legacy <c>"last message repeated %d times"</c>).
+/// </summary>
+public static class RsyslogGrammar
+{
+    private const string RepeatedPrefix = "message repeated ";
+    private const string LegacyRepeatedPrefix = "last message repeated ";
+
+    /// <summary>True when <paramref name="message"/> starts like a repeated-message summary, whatever program it is under.</summary>
+    /// <param name="message">The message after the syslog header.</param>
+    public static bool IsRepeatedMessage(ReadOnlySpan<char> message) =>
+        message.StartsWith(RepeatedPrefix, StringComparison.Ordinal) || message.StartsWith(LegacyRepeatedPrefix, StringComparison.Ordinal);
+
+    // "message repeated %d times: [%.800s]": the message keeps rsyslog's leading space, "[ Failed password ...]"
+    private static readonly Parser<char, AuthEvent> Repeated =
+        Parser.Map(
+            (count, text) => (AuthEvent)new RepeatedMessage { Count = count, Text = text },
+            Integer.Before(Literal(" times: [")),
+            Space.Optional().Then(RestBefore("]")).Before(Literal("]")).Before(End));
+
+    // "last message repeated %d times"
+    private static readonly Parser<char, AuthEvent> LegacyRepeated =
+        Integer.Before(Literal(" times")).Before(End).Select(count => (AuthEvent)new RepeatedMessage { Count = count });
+
+    /// <summary>A whole repeated-message summary: <c>message repeated 2 times: [ text]</c> or <c>last message repeated 2 times</c>.</summary>
+    public static readonly Parser<char, AuthEvent> Body = Switch(
+        (RepeatedPrefix, Repeated),
+        (LegacyRepeatedPrefix, LegacyRepeated));
+}
