@@ -16,7 +16,10 @@ internal static class AuthLogCli
         var root = new RootCommand("authlog: who knocks on your server, which names they try, who got in, whom fail2ban banned. Reads auth.log and fail2ban.log (plain or gzip) with LogParsing.")
         {
             SummaryCommand.Create(console),
+            EventsCommand.Create(console),
             BansCommand.Create(console),
+            SimulateCommand.Create(console),
+            FollowCommand.Create(console),
         };
         var parse = root.Parse(args);
         // Our own handler below turns I/O faults into one line naming the file, not a stack trace.

@@ -12,12 +12,8 @@ internal static class BansCommand
 
     public static Command Create(CliConsole console)
     {
-        var paths = new Argument<string[]>("paths")
-        {
-            Description = "fail2ban logs, plain or gzip; '-' reads standard input. Default: /var/log/fail2ban.log and its rotated files.",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
-        paths.Validators.Add(Inputs.RejectUnknownOptions);
+        var paths = Inputs.PathsArgument();
+        paths.Description = "fail2ban logs (plain or gzip) or directories; '-' reads standard input. Default: /var/log/fail2ban.log and its rotated files.";
         var common = new CommonOptions();
         var command = new Command("bans", """
             What fail2ban did: every banned host with its ban count (repeat offenders first),

@@ -3,7 +3,7 @@ using Spectre.Console;
 namespace LogParsing.Cli;
 
 /// <summary>Where the tool writes: standard output (tables or data), standard error (messages, progress), and whether each is a terminal.</summary>
-internal sealed record CliConsole(IAnsiConsole Out, TextWriter Error, TextWriter RawOut, bool ErrorIsTerminal, TextReader In)
+internal sealed record CliConsole(IAnsiConsole Out, TextWriter Error, TextWriter RawOut, bool ErrorIsTerminal, TextReader In, bool OutIsTerminal = false, bool Colour = false)
 {
     public static CliConsole FromProcess()
     {
@@ -17,7 +17,7 @@ internal sealed record CliConsole(IAnsiConsole Out, TextWriter Error, TextWriter
             Interactive = outIsTerminal ? InteractionSupport.Detect : InteractionSupport.No,
         });
         if (!outIsTerminal) console.Profile.Width = 120;
-        return new CliConsole(console, Console.Error, Console.Out, !Console.IsErrorRedirected, Console.In);
+        return new CliConsole(console, Console.Error, Console.Out, !Console.IsErrorRedirected, Console.In, outIsTerminal, outIsTerminal && !noColor);
     }
 
     /// <summary>A console for tests and pipes: no colour, no animation, fixed width.</summary>

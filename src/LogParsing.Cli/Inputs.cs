@@ -12,6 +12,18 @@ internal static class Inputs
         throw new FileNotFoundException($"{defaultPath} does not exist here. Give log files as arguments (authlog summary /path/to/auth.log), or '-' to read standard input.", defaultPath);
     }
 
+    /// <summary>The path argument of the reading commands.</summary>
+    public static System.CommandLine.Argument<string[]> PathsArgument()
+    {
+        var paths = new System.CommandLine.Argument<string[]>("paths")
+        {
+            Description = "Log files (plain or gzip) or directories; '-' reads standard input. Default: /var/log/auth.log and its rotated files.",
+            Arity = System.CommandLine.ArgumentArity.ZeroOrMore,
+        };
+        paths.Validators.Add(RejectUnknownOptions);
+        return paths;
+    }
+
     /// <summary>True for a fail2ban log, told by its name (<c>fail2ban.log</c>, <c>fail2ban.log.2.gz</c>).</summary>
     public static bool IsFail2BanLog(string path) => Path.GetFileName(path).Contains("fail2ban", StringComparison.OrdinalIgnoreCase);
 

@@ -9,12 +9,8 @@ internal static class SummaryCommand
 {
     public static Command Create(CliConsole console)
     {
-        var paths = new Argument<string[]>("paths")
-        {
-            Description = "Log files, plain or gzip; '-' reads standard input. Default: /var/log/auth.log and its rotated files.",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
-        paths.Validators.Add(Inputs.RejectUnknownOptions);
+        var paths = Inputs.PathsArgument();
+        var filter = new EntryFilter();
         var top = new Option<int>("--top") { Description = "Rows in the host and user tables.", DefaultValueFactory = _ => 10 };
         var common = new CommonOptions();
         var command = new Command("summary", """
@@ -28,12 +24,14 @@ internal static class SummaryCommand
               authlog summary docs/samples/auth.log
               authlog summary docs/samples --year 2021        auth.log and fail2ban.log side by side
               authlog summary /var/log/auth.log.2.gz --year 2021 --tz UTC
+              authlog summary --since 1d --program sshd-session
               zcat auth.log.*.gz | authlog summary -
             """)
         {
             paths,
             top,
         };
+        filter.AddTo(command);
         common.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -43,8 +41,14 @@ internal static class SummaryCommand
             var isDefault = given is not { Length: > 0 };
             var authFiles = files.Where(f => !Inputs.IsFail2BanLog(f)).ToList();
             var fail2banFiles = files.Where(Inputs.IsFail2BanLog).ToList();
-            var summary = await AuthLogSummary.SummarizeAsync(
-                Inputs.ReadAsync(authFiles, isDefault, options, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var matches = filter.Build(parse, options);
+            var summary = await ReadProgress.RunAsync(console, authFiles, async progress =>
+            {
+                var builder = new AuthLogSummaryBuilder();
+                await foreach (var entry in Inputs.ReadAsync(authFiles, isDefault, options with { Progress = progress }, cancellationToken).ConfigureAwait(false))
+                    if (matches(entry)) builder.Add(entry);
+                return builder.Build();
+            }).ConfigureAwait(false);
             SummaryView.Write(console.Out, summary, authFiles, Math.Max(1, parse.GetValue(top)));
             if (fail2banFiles.Count > 0)
             {

@@ -28,7 +28,7 @@ public static class Fail2BanLogReader
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         options ??= LogReaderOptions.Default;
-        return LogFiles.ReadPathAsync(path, options.IncludeRotated, options.MaxLineLength, Processor(options), cancellationToken);
+        return LogFiles.ReadPathAsync(path, options, Processor(options), cancellationToken);
     }
 
     /// <summary>Reads a stream (plain or gzip); the stream is not disposed.</summary>

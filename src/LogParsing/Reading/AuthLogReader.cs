@@ -28,7 +28,7 @@ public static class AuthLogReader
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         options ??= AuthLogReaderOptions.Default;
-        return LogFiles.ReadPathAsync(path, options.IncludeRotated, options.MaxLineLength, Processor(options), cancellationToken);
+        return LogFiles.ReadPathAsync(path, options, Processor(options), cancellationToken);
     }
 
     /// <summary>Reads a stream (plain or gzip). The stream is not disposed. Year inference uses the clock unless <see cref="LogReaderOptions.ReferenceTime"/> is set.</summary>

@@ -14,7 +14,7 @@ internal static class LinePipeline
 {
     public static async IAsyncEnumerable<T> ReadAsync<T>(
         PipeReader reader, LineProcessor<T> processor, string? source, int maxLineLength,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken, Action? afterBuffer = null)
     {
         var batch = new List<T>();
         var splitter = new Splitter(maxLineLength);
@@ -34,6 +34,7 @@ internal static class LinePipeline
                 var buffer = read.Buffer;
                 var consumed = splitter.Split(buffer, read.IsCompleted, processor, batch);
                 reader.AdvanceTo(consumed, buffer.End);
+                afterBuffer?.Invoke();
                 foreach (var item in batch)
                     yield return item;
                 batch.Clear();

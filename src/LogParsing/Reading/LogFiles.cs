@@ -12,25 +12,28 @@ internal static class LogFiles
     public delegate LineProcessor<T> ProcessorFactory<T>(string? source, DateTimeOffset? lastWrite);
 
     public static async IAsyncEnumerable<T> ReadPathAsync<T>(
-        string path, bool includeRotated, int maxLineLength, ProcessorFactory<T> factory,
+        string path, LogReaderOptions options, ProcessorFactory<T> factory,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var files = includeRotated ? RotationSet.Discover(path) : [path];
+        var files = options.IncludeRotated ? RotationSet.Discover(path) : [path];
         foreach (var file in files)
         {
-            await foreach (var item in ReadFileAsync(file, maxLineLength, factory, cancellationToken).ConfigureAwait(false))
+            await foreach (var item in ReadFileAsync(file, options, factory, cancellationToken).ConfigureAwait(false))
                 yield return item;
         }
     }
 
     public static async IAsyncEnumerable<T> ReadFileAsync<T>(
-        string file, int maxLineLength, ProcessorFactory<T> factory,
+        string file, LogReaderOptions options, ProcessorFactory<T> factory,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var stream = LogSource.OpenFile(file);
         DateTimeOffset lastWrite = File.GetLastWriteTimeUtc(stream.SafeFileHandle);
+        var progress = options.Progress;
+        var length = progress is null ? 0 : stream.Length;
+        Action? report = progress is null ? null : () => progress.Report(new LogReadProgress(file, stream.Position, length));
         var pipe = await OpenOrDisposeAsync(stream, file, cancellationToken).ConfigureAwait(false);
-        await foreach (var item in LinePipeline.ReadAsync(pipe, factory(file, lastWrite), file, maxLineLength, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in LinePipeline.ReadAsync(pipe, factory(file, lastWrite), file, options.MaxLineLength, cancellationToken, report).ConfigureAwait(false))
             yield return item;
     }
 

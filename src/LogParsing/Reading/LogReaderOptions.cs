@@ -35,4 +35,7 @@ public record LogReaderOptions
 
     /// <summary>For follow mode: read the lines already in the file first (default false: only new lines, like <c>tail -F -n 0</c>).</summary>
     public bool FollowFromStart { get; init; }
+
+    /// <summary>Told, after each buffer of a file is parsed, how far into the file the read is (for progress bars). Null: nothing is reported.</summary>
+    public IProgress<LogReadProgress>? Progress { get; init; }
 }

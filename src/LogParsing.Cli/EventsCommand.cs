@@ -1,0 +1,47 @@
+using System.CommandLine;
+
+namespace LogParsing.Cli;
+
+/// <summary><c>authlog events [paths...]</c>: the entries themselves, filtered, as text, NDJSON or ECS.</summary>
+internal static class EventsCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var paths = Inputs.PathsArgument();
+        var format = new Option<string>("--format") { Description = "text (default), ndjson (our field model) or ecs (Elastic Common Schema, as Filebeat writes).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "ndjson", "ecs");
+        var filter = new EntryFilter();
+        var common = new CommonOptions();
+        var command = new Command("events", """
+            Print auth log entries, filtered: one line each as text, or one JSON object per line.
+
+            Examples:
+              authlog events --outcome failure --since 1h
+              authlog events docs/samples/auth.log --year 2021 --since "May 31 07:00" --until "May 31 08:00"
+              authlog events --type InvalidUser --format ndjson | jq -r .user | sort | uniq -c | sort -rn
+              authlog events --host 192.0.2.0/24 --format ecs > auth-ecs.ndjson
+            """)
+        {
+            paths,
+            format,
+        };
+        filter.AddTo(command);
+        common.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var given = parse.GetValue(paths);
+            var files = Inputs.Resolve(given, AuthLogCli.DefaultAuthLog);
+            var options = common.ReaderOptions(parse);
+            var matches = filter.Build(parse, options);
+            var writer = new EventWriter(console, parse.GetValue(format)!);
+            await ReadProgress.RunAsync(console, console.OutIsTerminal ? [] : files, async progress =>
+            {
+                await foreach (var entry in Inputs.ReadAsync(files, given is not { Length: > 0 }, options with { Progress = progress }, cancellationToken).ConfigureAwait(false))
+                    if (matches(entry)) writer.Write(entry);
+                return 0;
+            }).ConfigureAwait(false);
+            return AuthLogCli.Ok;
+        });
+        return command;
+    }
+}

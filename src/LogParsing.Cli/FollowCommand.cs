@@ -1,0 +1,54 @@
+using System.CommandLine;
+
+namespace LogParsing.Cli;
+
+/// <summary><c>authlog follow [path]</c>: <c>tail -F</c> with parsed, coloured lines and the same filters as <c>events</c>.</summary>
+internal static class FollowCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var path = new Argument<string?>("path") { Description = "The live log (default /var/log/auth.log).", Arity = ArgumentArity.ZeroOrOne };
+        var format = new Option<string>("--format") { Description = "text (default), ndjson or ecs.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "ndjson", "ecs");
+        var fromStart = new Option<bool>("--from-start") { Description = "Print the lines already in the file first (default: only new lines)." };
+        var filter = new EntryFilter();
+        var common = new CommonOptions();
+        var command = new Command("follow", """
+            Follow a live auth log like tail -F: new lines as they are written, parsed and coloured,
+            across rotation (rename and new file, or copytruncate). Ctrl-C stops.
+
+            Examples:
+              authlog follow
+              authlog follow --outcome failure
+              authlog follow /var/log/secure --format ndjson | jq -c 'select(.type == "SshdAcceptedAuthentication")'
+            """)
+        {
+            path,
+            format,
+            fromStart,
+        };
+        filter.AddTo(command);
+        common.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var file = parse.GetValue(path) ?? AuthLogCli.DefaultAuthLog;
+            var options = common.ReaderOptions(parse) with { FollowFromStart = parse.GetValue(fromStart) };
+            var matches = filter.Build(parse, options);
+            var writer = new EventWriter(console, parse.GetValue(format)!);
+            try
+            {
+                await foreach (var entry in AuthLogReader.FollowAsync(file, options, cancellationToken).ConfigureAwait(false))
+                {
+                    if (!matches(entry)) continue;
+                    writer.Write(entry);
+                    await console.RawOut.FlushAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+            }
+            return AuthLogCli.Ok;
+        });
+        return command;
+    }
+}

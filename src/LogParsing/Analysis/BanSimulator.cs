@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+
+namespace LogParsing.Analysis;
+
+/// <summary>
+/// Replays entries against a <see cref="BanPolicy"/>: which hosts a fail2ban-like jail would have banned, and when.
+/// A failure is an event with <see cref="AuthOutcome.Failure"/> and a remote host (the lines fail2ban's aggressive sshd
+/// filter counts, docs/events.md). Failures of a host while it would have been banned are not counted, as fail2ban's
+/// firewall rule would have stopped them; its window starts afresh when the ban ends.
+/// </summary>
+/// <example>
+/// <code>
+/// var bans = await BanSimulator.SimulateAsync(AuthLogReader.ReadAsync("/var/log/auth.log"), new BanPolicy { MaxRetry = 3 });
+/// foreach (var ban in bans) Console.WriteLine($"{ban.Start:u} ban {ban.Host} ({ban.Failures} failures)");
+/// </code>
+/// </example>
+public sealed class BanSimulator
+{
+    private readonly BanPolicy _policy;
+    private readonly Dictionary<string, HostWindow> _hosts = new(StringComparer.Ordinal);
+    private readonly List<SimulatedBan> _bans = [];
+
+    /// <summary>Creates a simulator for <paramref name="policy"/>.</summary>
+    /// <param name="policy">The jail policy.</param>
+    public BanSimulator(BanPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentOutOfRangeException.ThrowIfLessThan(policy.MaxRetry, 1, nameof(policy));
+        _policy = policy;
+    }
+
+    /// <summary>The bans so far, in the order they started.</summary>
+    public IReadOnlyList<SimulatedBan> Bans => _bans;
+
+    /// <summary>Feeds the next entry, in log order.</summary>
+    /// <param name="entry">The entry.</param>
+    public void Add(AuthLogEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.Event.Outcome != AuthOutcome.Failure || entry.Event.Remote is not { } remote) return;
+        var t = entry.Timestamp;
+        if (!_hosts.TryGetValue(remote.Host, out var host)) _hosts[remote.Host] = host = new HostWindow();
+        if (host.BannedUntil is { } until && (until == DateTimeOffset.MaxValue || t < until)) return;
+
+        host.Failures.Enqueue(t);
+        while (host.Failures.Count > 0 && host.Failures.Peek() <= t - _policy.FindTime) host.Failures.Dequeue();
+        if (host.Failures.Count < _policy.MaxRetry) return;
+
+        var permanent = _policy.BanTime < TimeSpan.Zero;
+        host.Bans++;
+        _bans.Add(new SimulatedBan(remote.Host, remote.Address, t, permanent ? null : t + _policy.BanTime, host.Failures.Count, host.Bans));
+        host.BannedUntil = permanent ? DateTimeOffset.MaxValue : t + _policy.BanTime;
+        host.Failures.Clear();
+    }
+
+    /// <summary>Replays <paramref name="entries"/> to the end against <paramref name="policy"/>.</summary>
+    /// <param name="entries">Entries in log order.</param>
+    /// <param name="policy">The jail policy; null for fail2ban's defaults.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    public static async ValueTask<ImmutableArray<SimulatedBan>> SimulateAsync(IAsyncEnumerable<AuthLogEntry> entries, BanPolicy? policy = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var simulator = new BanSimulator(policy ?? new BanPolicy());
+        await foreach (var entry in entries.WithCancellation(cancellationToken).ConfigureAwait(false))
+            simulator.Add(entry);
+        return [.. simulator.Bans];
+    }
+
+    private sealed class HostWindow
+    {
+        public readonly Queue<DateTimeOffset> Failures = new();
+        public DateTimeOffset? BannedUntil;
+        public int Bans;
+    }
+}
