@@ -78,4 +78,11 @@ public class CliTests
         Assert.Contains("Lines read:    57", output);
         Assert.Contains("Bans:           15 of 6 hosts", output);
     }
+
+    [Fact]
+    public void A_missing_default_log_is_a_helpful_message_naming_it()
+    {
+        var ex = Assert.Throws<FileNotFoundException>(() => Inputs.Resolve([], "/no/such/default/auth.log"));
+        Assert.StartsWith("/no/such/default/auth.log does not exist here. Give log files as arguments", ex.Message);
+    }
 }
