@@ -34,7 +34,8 @@ internal static class LogSource
         }
         if (!gzip)
             return raw;
-        var decompressed = new GZipStream(raw.AsStream(), CompressionMode.Decompress);
+        var compressed = new TailStream(raw.AsStream());
+        var decompressed = new GzipTrailerCheck(new GZipStream(compressed, CompressionMode.Decompress), compressed);
         return PipeReader.Create(decompressed, new StreamPipeReaderOptions(bufferSize: BufferSize, leaveOpen: false));
     }
 
