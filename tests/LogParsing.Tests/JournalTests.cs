@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Versioning;
 using System.Text;
 using LogParsing.Auth.Sshd;
 using Snapshooter.Xunit3;
@@ -6,10 +7,12 @@ using Snapshooter.Xunit3;
 namespace LogParsing.Tests;
 
 /// <summary>
-/// The journal as a source: journalctl's JSON and text outputs give the same entries as auth.log. The fixtures are one session on a Debian 13 host
+/// The journal as a source: journalctl's JSON and text outputs give the same entries as auth.log, and the journalctl
+/// child process is started, read, failed and killed as it should be. The fixtures are one session on a Debian 13 host
 /// (sshd-session, PAM, logind, sudo, CRON, fail2ban-server) in every form: journal-auth.log is rsyslog's high-precision
 /// auth.log of the same entries.
 /// </summary>
+[SupportedOSPlatform("linux")]
 public class JournalTests
 {
     private static readonly JournalReaderOptions Utc = new()
@@ -227,5 +230,179 @@ public class JournalTests
         var entry = Assert.Single(await ReadText("   orphan continuation\n"));
         Assert.IsType<MalformedLine>(entry.Event);
         Assert.Equal("   orphan continuation", entry.Message);
+    }
+
+    // ---- the journalctl child process ----
+
+    private static string FakeJournalctl(TempDir dir, string body)
+    {
+        var path = Path.Combine(dir.Path, "journalctl");
+        File.WriteAllText(path, "#!/bin/sh\n" + body);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
+    }
+
+    private static string Quote(string path) => "'" + path.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    [Fact]
+    public async Task Journalctl_output_is_read_until_it_exits_with_since_and_matches_passed()
+    {
+        using var dir = new TempDir();
+        var args = Path.Combine(dir.Path, "args");
+        var journalctl = FakeJournalctl(dir, $"printf '%s\\n' \"$@\" > {Quote(args)}\ncat {Quote(Fixture.Path("journal.json"))}\n");
+        var options = Utc with
+        {
+            JournalctlPath = journalctl,
+            Since = new DateTimeOffset(2024, 7, 3, 14, 59, 17, 500, TimeSpan.Zero),
+            Matches = ["_SYSTEMD_UNIT=ssh.service", "+", "SYSLOG_IDENTIFIER=sudo"],
+        };
+
+        var entries = await Fixture.ToListAsync(JournalReader.ReadJournalctlAsync(options, Ct));
+
+        Assert.Equal((await Read("journal.json")).Select(e => e.Event), entries.Select(e => e.Event));
+        Assert.All(entries, e => Assert.Null(e.Position.Source));
+        Assert.Equal(
+            ["-o", "json", "--no-pager", "--all", "--since=@1720018757", "_SYSTEMD_UNIT=ssh.service", "+", "SYSLOG_IDENTIFIER=sudo"],
+            File.ReadAllLines(args));
+    }
+
+    [Fact]
+    public async Task Following_asks_journalctl_for_new_entries_only_and_ends_when_it_exits()
+    {
+        using var dir = new TempDir();
+        var args = Path.Combine(dir.Path, "args");
+        var journalctl = FakeJournalctl(dir, $"printf '%s\\n' \"$@\" > {Quote(args)}\nhead -n 3 {Quote(Fixture.Path("journal.json"))}\n");
+
+        var entries = await Fixture.ToListAsync(JournalReader.FollowAsync(Utc with { JournalctlPath = journalctl }, Ct));
+
+        Assert.Equal(3, entries.Count);
+        Assert.Equal(["-o", "json", "--no-pager", "--all", "--follow", "--lines=0"], File.ReadAllLines(args));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Stopping_a_follow_kills_the_journalctl_process_tree(bool byCancellation)
+    {
+        using var dir = new TempDir();
+        var shellPid = Path.Combine(dir.Path, "shell.pid");
+        var sleepPid = Path.Combine(dir.Path, "sleep.pid");
+        // The pids are written before any output, so they exist once an entry has arrived.
+        var journalctl = FakeJournalctl(dir,
+            $"sleep 600 &\necho $! > {Quote(sleepPid)}\necho $$ > {Quote(shellPid)}\nhead -n 2 {Quote(Fixture.Path("journal.json"))}\nwait\n");
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        var seen = 0;
+        async Task Follow()
+        {
+            await foreach (var entry in JournalReader.FollowAsync(Utc with { JournalctlPath = journalctl }, cts.Token))
+            {
+                seen++;
+                if (seen < 2) continue;
+                if (!byCancellation) break;
+                await cts.CancelAsync();
+            }
+        }
+        if (byCancellation)
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(Follow);
+        else
+            await Follow();
+
+        Assert.Equal(2, seen);
+        await AssertGone(int.Parse(File.ReadAllText(shellPid), CultureInfo.InvariantCulture));
+        await AssertGone(int.Parse(File.ReadAllText(sleepPid), CultureInfo.InvariantCulture));
+    }
+
+    private static async Task AssertGone(int pid)
+    {
+        // SIGKILL is delivered at once but reaped a moment later; poll, do not time.
+        for (var i = 0; i < 100 && IsRunning(pid); i++)
+            await Task.Delay(50, Ct);
+        Assert.False(IsRunning(pid), $"process {pid} is still running");
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            // A zombie (Z) is dead, only not yet reaped by its new parent (in a container, often nobody).
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[stat.LastIndexOf(')') + 2] is not ('Z' or 'X');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    [Fact]
+    public async Task A_missing_journalctl_is_a_clear_error_naming_the_path()
+    {
+        using var dir = new TempDir();
+        var missing = Path.Combine(dir.Path, "bin", "journalctl");
+        var options = Utc with { JournalctlPath = missing };
+
+        var follow = await Assert.ThrowsAsync<FileNotFoundException>(() => Fixture.ToListAsync(JournalReader.FollowAsync(options, Ct)));
+        Assert.Equal(missing, follow.FileName);
+        Assert.Equal(
+            $"journalctl was not found: '{missing}' does not exist. Install systemd's journalctl, or set JournalReaderOptions.JournalctlPath.",
+            follow.Message);
+
+        var once = await Assert.ThrowsAsync<FileNotFoundException>(
+            () => Fixture.ToListAsync(JournalReader.ReadJournalctlAsync(Utc with { JournalctlPath = "journalctl-not-installed-here" }, Ct)));
+        Assert.Contains("'journalctl-not-installed-here' is not on PATH", once.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_user_outside_the_journal_groups_gets_a_clear_error_with_journalctls_words()
+    {
+        using var dir = new TempDir();
+        // journalctl 252's words for a user in neither group (journalctl.c access_check), on stderr, exit 1.
+        var journalctl = FakeJournalctl(dir,
+            "echo 'Hint: You are currently not seeing messages from other users and the system.' >&2\n" +
+            "echo \"      Users in groups 'adm', 'systemd-journal' can see all messages.\" >&2\n" +
+            "echo '      Pass -q to turn off this notice.' >&2\n" +
+            "echo 'No journal files were opened due to insufficient permissions.' >&2\n" +
+            "exit 1\n");
+
+        var error = await Assert.ThrowsAsync<UnauthorizedAccessException>(
+            () => Fixture.ToListAsync(JournalReader.FollowAsync(Utc with { JournalctlPath = journalctl }, Ct)));
+
+        Assert.StartsWith(
+            "journalctl may not read the journal: the user must be in the 'systemd-journal' or 'adm' group (or be root)",
+            error.Message, StringComparison.Ordinal);
+        Assert.Contains("No journal files were opened due to insufficient permissions.", error.Message, StringComparison.Ordinal);
+        var inner = Assert.IsType<JournalctlException>(error.InnerException);
+        Assert.Equal(1, inner.ExitCode);
+        Assert.StartsWith("Hint: You are currently not seeing messages", inner.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Entries_before_a_journalctl_failure_are_yielded_then_it_throws()
+    {
+        using var dir = new TempDir();
+        var journalctl = FakeJournalctl(dir,
+            $"head -n 2 {Quote(Fixture.Path("journal.json"))}\necho \"Failed to add match 'bogus': Invalid argument\" >&2\nexit 1\n");
+
+        var entries = new List<AuthLogEntry>();
+        var error = await Assert.ThrowsAsync<JournalctlException>(async () =>
+        {
+            await foreach (var e in JournalReader.ReadJournalctlAsync(Utc with { JournalctlPath = journalctl }, Ct))
+                entries.Add(e);
+        });
+
+        Assert.Equal(2, entries.Count);
+        Assert.Equal(1, error.ExitCode);
+        Assert.Equal($"journalctl ('{journalctl}') exited with code 1: Failed to add match 'bogus': Invalid argument", error.Message);
+    }
+
+    [Fact]
+    public void Arguments_are_checked_before_anything_runs()
+    {
+        Assert.Throws<ArgumentException>(() => JournalReader.FollowAsync(new JournalReaderOptions { Matches = ["--output=cat"] }, Ct));
+        Assert.Throws<ArgumentException>(() => JournalReader.ReadJournalctlAsync(new JournalReaderOptions { Matches = [""] }, Ct));
+        Assert.Throws<ArgumentException>(() => JournalReader.FollowAsync(new JournalReaderOptions { JournalctlPath = "" }, Ct));
+        Assert.Throws<ArgumentException>(() => JournalReader.ReadAsync("", null, Ct));
+        Assert.Throws<ArgumentNullException>(() => JournalReader.ReadAsync((Stream)null!, null, Ct));
     }
 }
