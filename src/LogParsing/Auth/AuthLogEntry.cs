@@ -33,4 +33,16 @@ public sealed record AuthLogEntry
 
     /// <summary>Source file and 1-based line number.</summary>
     public LogPosition Position { get; init; }
+
+    /// <summary>
+    /// The systemd unit that wrote the entry (the journal's <c>_SYSTEMD_UNIT</c>, <c>ssh.service</c>), for entries read
+    /// from journal JSON; null for syslog lines and journalctl's text outputs, which do not carry it.
+    /// </summary>
+    public string? Unit { get; init; }
+
+    /// <summary>
+    /// The syslog severity (the journal's <c>PRIORITY</c>: 0 emerg … 3 err, 4 warning, 5 notice, 6 info, 7 debug), for
+    /// entries read from journal JSON; null for syslog lines and journalctl's text outputs, which do not carry it.
+    /// </summary>
+    public int? Priority { get; init; }
 }

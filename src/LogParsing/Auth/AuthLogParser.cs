@@ -72,13 +72,22 @@ public sealed class AuthLogParser
         new("fail2ban", new Fail2BanAuthBody("fail2ban")),
     ]));
 
+    // The message parser of programs without a grammar: PAM and rsyslog prefixes still apply, else UnrecognizedEvent.
+    private static readonly MessageParser NoProgramGrammar = new(null);
+
     private readonly ImmutableDictionary<string, Parser<char, AuthEvent>> _programs;
     private readonly LineParser _line;
+    private readonly Dictionary<string, MessageParser> _messages;
 
     private AuthLogParser(ImmutableDictionary<string, Parser<char, AuthEvent>> programs)
     {
         _programs = programs;
         _line = new LineParser(programs);
+        // One message parser per registered program, built once, so a journal entry (program known, no header) costs
+        // the same dictionary lookup as a syslog line. Read-only after construction, so safe to share across threads.
+        _messages = new Dictionary<string, MessageParser>(programs.Count, StringComparer.Ordinal);
+        foreach (var (program, body) in programs)
+            _messages[program] = new MessageParser(body);
     }
 
     /// <summary>The programs with a grammar, by syslog tag.</summary>
@@ -119,6 +128,18 @@ public sealed class AuthLogParser
         return entry is not null;
     }
 
+    /// <summary>
+    /// Reads a message whose envelope is already known (a journal entry: program, host, pid and time are fields of
+    /// their own) with the same dispatch as a syslog line: PAM and rsyslog prefixes, then <paramref name="program"/>'s
+    /// grammar, which must read the whole message; <see cref="UnrecognizedEvent"/> otherwise. Never throws on content.
+    /// </summary>
+    internal AuthEvent ParseMessage(string program, ReadOnlySpan<char> message)
+    {
+        var parser = _messages.GetValueOrDefault(program) ?? NoProgramGrammar;
+        var result = parser.Parse(message);
+        return result.Success ? result.Value : Unrecognized;
+    }
+
     internal AuthLogEntry Parse(ReadOnlySpan<char> line, TimestampResolver resolver, LogPosition position, bool truncated)
     {
         var result = truncated ? null : _line.Parse(line);
@@ -146,6 +167,47 @@ public sealed class AuthLogParser
         };
     }
 
+    /// <summary>
+    /// The one dispatch from a message to its grammar, shared by syslog lines and journal entries: skips a Solaris
+    /// message id, picks the PAM or rsyslog grammar by the message's prefix, else <paramref name="programBody"/>, and
+    /// keeps the grammar's event only when it read the whole message. Consumes the whole message.
+    /// </summary>
+    private static AuthEvent ReadMessage(Parser<char, AuthEvent>? programBody, ref ParseState<char> state, ref PooledList<Expected<char>> expecteds)
+    {
+        var rest = state.LookAhead(int.MaxValue);
+        var solarisId = SolarisMessageId(rest);
+        if (solarisId > 0)
+        {
+            // Solaris "[ID 800047 auth.info] " before the message: kept in Message, skipped by the grammars.
+            state.Advance(solarisId);
+            rest = rest[solarisId..];
+        }
+        // PAM modules write under the program that loaded them: their grammar goes by the message, not the tag.
+        var body = rest.StartsWith("pam_", StringComparison.Ordinal) ? PamGrammar.Body
+            : rest.StartsWith("PAM ", StringComparison.Ordinal) ? PamGrammar.SystemBody
+            : RsyslogGrammar.IsRepeatedMessage(rest) ? RsyslogGrammar.Body
+            : programBody;
+        var evt = (AuthEvent)Unrecognized;
+        if (body is not null)
+        {
+            var mark = state.Bookmark();
+            // A body must read the whole message: a partial match is a different message.
+            if (body.TryParse(ref state, ref expecteds, out var parsed) && parsed is not null && !state.HasCurrent)
+                evt = parsed;
+            state.Rewind(mark);
+            expecteds.Clear();
+        }
+        state.Advance(rest.Length);
+        return evt;
+    }
+
+    private static int SolarisMessageId(ReadOnlySpan<char> message)
+    {
+        if (!message.StartsWith("[ID ", StringComparison.Ordinal)) return 0;
+        var close = message.IndexOf("] ", StringComparison.Ordinal);
+        return close < 0 ? 0 : close + 2;
+    }
+
     /// <summary>Header, then the program's grammar on the rest; a body that fails becomes <see cref="UnrecognizedEvent"/>.</summary>
     private sealed class LineParser(ImmutableDictionary<string, Parser<char, AuthEvent>> programs)
         : Parser<char, (SyslogHeader Header, string Message, AuthEvent Event)>
@@ -158,40 +220,20 @@ public sealed class AuthLogParser
                 result = default;
                 return false;
             }
-            var rest = state.LookAhead(int.MaxValue);
-            var message = new string(rest);
-            var solarisId = SolarisMessageId(rest);
-            if (solarisId > 0)
-            {
-                // Solaris "[ID 800047 auth.info] " before the message: kept in Message, skipped by the grammars.
-                state.Advance(solarisId);
-                rest = rest[solarisId..];
-            }
-            // PAM modules write under the program that loaded them: their grammar goes by the message, not the tag.
-            var body = rest.StartsWith("pam_", StringComparison.Ordinal) ? PamGrammar.Body
-                : rest.StartsWith("PAM ", StringComparison.Ordinal) ? PamGrammar.SystemBody
-                : RsyslogGrammar.IsRepeatedMessage(rest) ? RsyslogGrammar.Body
-                : programs.GetValueOrDefault(header.Program);
-            var evt = (AuthEvent)Unrecognized;
-            if (body is not null)
-            {
-                var mark = state.Bookmark();
-                // A body must read the whole message: a partial match is a different message.
-                if (body.TryParse(ref state, ref expecteds, out var parsed) && parsed is not null && !state.HasCurrent)
-                    evt = parsed;
-                state.Rewind(mark);
-                expecteds.Clear();
-            }
-            state.Advance(rest.Length);
+            var message = new string(state.LookAhead(int.MaxValue));
+            var evt = ReadMessage(programs.GetValueOrDefault(header.Program), ref state, ref expecteds);
             result = (header, message, evt);
             return true;
         }
+    }
 
-        private static int SolarisMessageId(ReadOnlySpan<char> message)
+    /// <summary>A message alone, read with one program's grammar (null: a program without one); always succeeds.</summary>
+    private sealed class MessageParser(Parser<char, AuthEvent>? programBody) : Parser<char, AuthEvent>
+    {
+        public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out AuthEvent result)
         {
-            if (!message.StartsWith("[ID ", StringComparison.Ordinal)) return 0;
-            var close = message.IndexOf("] ", StringComparison.Ordinal);
-            return close < 0 ? 0 : close + 2;
+            result = ReadMessage(programBody, ref state, ref expecteds);
+            return true;
         }
     }
 }

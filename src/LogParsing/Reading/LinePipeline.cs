@@ -1,14 +1,13 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace LogParsing.Reading;
 
 /// <summary>
 /// The one reading loop of the library: bytes from a <see cref="PipeReader"/>, split at <c>'\n'</c>, CR trimmed,
-/// over-long lines cut and skipped without buffering, decoded as UTF-8 (invalid bytes replaced) into a pooled
-/// buffer, handed to a <see cref="LineProcessor{T}"/>.
+/// over-long lines cut and skipped without buffering, handed to a <see cref="LineProcessor{T}"/> as bytes (which it
+/// decodes as UTF-8, invalid bytes replaced, into a pooled buffer unless it reads the bytes itself).
 /// </summary>
 internal static class LinePipeline
 {
@@ -121,15 +120,12 @@ internal static class LinePipeline
                 bytes.CopyTo(rentedBytes);
                 span = rentedBytes.AsSpan(0, length);
             }
-            var chars = ArrayPool<char>.Shared.Rent(length);
             try
             {
-                var count = Encoding.UTF8.GetChars(span, chars);
-                processor.OnLine(chars.AsSpan(0, count), _lineNumber, truncated, output);
+                processor.OnLineBytes(span, _lineNumber, truncated, output);
             }
             finally
             {
-                ArrayPool<char>.Shared.Return(chars);
                 if (rentedBytes is not null) ArrayPool<byte>.Shared.Return(rentedBytes);
             }
         }
