@@ -37,7 +37,7 @@ public static class JournalReader
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         options ??= JournalReaderOptions.Default;
-        return LogFiles.ReadPathAsync(path, options.IncludeRotated, options.MaxLineLength, Processor(options), cancellationToken);
+        return LogFiles.ReadPathAsync(path, options, Processor(options), cancellationToken);
     }
 
     /// <summary>
