@@ -27,7 +27,7 @@ internal static class BansCommand
         {
             paths,
         };
-        common.AddTo(command);
+        common.AddTo(command, journal: false);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var given = parse.GetValue(paths);

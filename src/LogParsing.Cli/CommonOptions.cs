@@ -11,11 +11,18 @@ internal sealed class CommonOptions
 
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "Show full error details." };
 
-    public void AddTo(Command command)
+    public Option<bool> Journal { get; } = new("--journal") { Description = "Read the systemd journal (journalctl) instead of log files; also the fallback when /var/log/auth.log does not exist." };
+
+    public Option<string> Journalctl { get; } = new("--journalctl") { Description = "The journalctl to run.", DefaultValueFactory = _ => "journalctl" };
+
+    public void AddTo(Command command, bool journal = true)
     {
         command.Options.Add(Year);
         command.Options.Add(TimeZone);
         command.Options.Add(Verbose);
+        if (!journal) return;
+        command.Options.Add(Journal);
+        command.Options.Add(Journalctl);
     }
 
     public AuthLogReaderOptions ReaderOptions(ParseResult parse)

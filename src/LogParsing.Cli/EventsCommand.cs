@@ -20,6 +20,7 @@ internal static class EventsCommand
               authlog events docs/samples/auth.log --year 2021 --since "May 31 07:00" --until "May 31 08:00"
               authlog events --type InvalidUser --format ndjson | jq -r .user | sort | uniq -c | sort -rn
               authlog events --host 192.0.2.0/24 --format ecs > auth-ecs.ndjson
+              authlog events --journal --since 1d                 the systemd journal (Debian 12+ without rsyslog)
             """)
         {
             paths,
@@ -29,14 +30,14 @@ internal static class EventsCommand
         common.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var given = parse.GetValue(paths);
-            var files = Inputs.Resolve(given, AuthLogCli.DefaultAuthLog);
+            var journalctl = parse.GetValue(common.Journalctl)!;
+            var source = Inputs.ResolveAuth(parse.GetValue(paths), parse.GetValue(common.Journal), journalctl, AuthLogCli.DefaultAuthLog, console.Error);
             var options = common.ReaderOptions(parse);
             var matches = filter.Build(parse, options);
             var writer = new EventWriter(console, parse.GetValue(format)!);
-            await ReadProgress.RunAsync(console, console.OutIsTerminal ? [] : files, async progress =>
+            await ReadProgress.RunAsync(console, console.OutIsTerminal ? [] : source.Files, async progress =>
             {
-                await foreach (var entry in Inputs.ReadAsync(files, given is not { Length: > 0 }, options with { Progress = progress }, cancellationToken).ConfigureAwait(false))
+                await foreach (var entry in Inputs.ReadAuthAsync(source, options with { Progress = progress }, journalctl, cancellationToken).ConfigureAwait(false))
                     if (matches(entry)) writer.Write(entry);
                 return 0;
             }).ConfigureAwait(false);

@@ -21,6 +21,7 @@ internal static class FollowCommand
               authlog follow
               authlog follow --outcome failure
               authlog follow /var/log/secure --format ndjson | jq -c 'select(.type == "SshdAcceptedAuthentication")'
+              authlog follow --journal
             """)
         {
             path,
@@ -33,11 +34,21 @@ internal static class FollowCommand
         {
             var file = parse.GetValue(path) ?? AuthLogCli.DefaultAuthLog;
             var options = common.ReaderOptions(parse) with { FollowFromStart = parse.GetValue(fromStart) };
+            var journalctl = parse.GetValue(common.Journalctl)!;
+            var journal = parse.GetValue(common.Journal);
+            if (!journal && parse.GetValue(path) is null && !File.Exists(file) && Inputs.FindProgram(journalctl) is not null)
+            {
+                await console.Error.WriteLineAsync($"authlog: {file} does not exist here; following the systemd journal instead (journalctl).").ConfigureAwait(false);
+                journal = true;
+            }
             var matches = filter.Build(parse, options);
             var writer = new EventWriter(console, parse.GetValue(format)!);
+            var entries = journal
+                ? JournalReader.FollowAsync(Inputs.JournalOptions(options, journalctl), cancellationToken)
+                : AuthLogReader.FollowAsync(file, options, cancellationToken);
             try
             {
-                await foreach (var entry in AuthLogReader.FollowAsync(file, options, cancellationToken).ConfigureAwait(false))
+                await foreach (var entry in entries.ConfigureAwait(false))
                 {
                     if (!matches(entry)) continue;
                     writer.Write(entry);

@@ -12,6 +12,59 @@ internal static class Inputs
         throw new FileNotFoundException($"{defaultPath} does not exist here. Give log files as arguments (authlog summary /path/to/auth.log), or '-' to read standard input.", defaultPath);
     }
 
+    /// <summary>Where auth entries come from: files, or the systemd journal through journalctl.</summary>
+    /// <param name="Files">The files (empty for the journal).</param>
+    /// <param name="Journal">True to read the journal.</param>
+    /// <param name="IsDefault">True when no path was given and the default log (with its rotation set) is read.</param>
+    public sealed record AuthSource(IReadOnlyList<string> Files, bool Journal, bool IsDefault)
+    {
+        /// <summary>What a heading names: the files, or the journal.</summary>
+        public IReadOnlyList<string> Names => Journal ? ["the systemd journal"] : Files;
+    }
+
+    /// <summary>
+    /// The journal when asked (<c>--journal</c>); the given paths; else the default auth.log, or, where it does not exist
+    /// (Debian 12+ without rsyslog), the journal, saying so on standard error.
+    /// </summary>
+    public static AuthSource ResolveAuth(string[]? paths, bool journal, string journalctl, string defaultPath, TextWriter error)
+    {
+        if (journal) return new AuthSource([], true, false);
+        if (paths is { Length: > 0 } || File.Exists(defaultPath)) return new AuthSource(Resolve(paths, defaultPath), false, paths is not { Length: > 0 });
+        if (FindProgram(journalctl) is not null)
+        {
+            error.WriteLine($"authlog: {defaultPath} does not exist here; reading the systemd journal instead (journalctl).");
+            return new AuthSource([], true, false);
+        }
+        return new AuthSource(Resolve(paths, defaultPath), false, true);
+    }
+
+    public static IAsyncEnumerable<AuthLogEntry> ReadAuthAsync(AuthSource source, AuthLogReaderOptions options, string journalctl, CancellationToken cancellationToken) =>
+        source.Journal
+            ? JournalReader.ReadJournalctlAsync(JournalOptions(options, journalctl), cancellationToken)
+            : ReadAsync(source.Files, source.IsDefault, options, cancellationToken);
+
+    public static JournalReaderOptions JournalOptions(AuthLogReaderOptions options, string journalctl) => new()
+    {
+        Year = options.Year,
+        TimeZone = options.TimeZone,
+        MaxLineLength = options.MaxLineLength,
+        FollowFromStart = options.FollowFromStart,
+        Parser = options.Parser,
+        JournalctlPath = journalctl,
+    };
+
+    /// <summary>A program's path: as given when it has a directory, else the first match on PATH; null when there is none.</summary>
+    public static string? FindProgram(string name)
+    {
+        if (name.Contains('/')) return File.Exists(name) ? name : null;
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(dir, name);
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+
     /// <summary>The path argument of the reading commands.</summary>
     public static System.CommandLine.Argument<string[]> PathsArgument()
     {

@@ -46,12 +46,12 @@ internal static class SimulateCommand
                 FindTime = Duration(parse.GetValue(findTime)!, "--findtime"),
                 BanTime = Duration(parse.GetValue(banTime)!, "--bantime"),
             };
-            var given = parse.GetValue(paths);
-            var files = Inputs.Resolve(given, AuthLogCli.DefaultAuthLog);
+            var journalctl = parse.GetValue(common.Journalctl)!;
+            var source = Inputs.ResolveAuth(parse.GetValue(paths), parse.GetValue(common.Journal), journalctl, AuthLogCli.DefaultAuthLog, console.Error);
             var options = common.ReaderOptions(parse);
             var matches = filter.Build(parse, options);
-            var bans = await ReadProgress.RunAsync(console, files, progress => BanSimulator.SimulateAsync(
-                Where(Inputs.ReadAsync(files, given is not { Length: > 0 }, options with { Progress = progress }, cancellationToken), matches), policy, cancellationToken).AsTask()).ConfigureAwait(false);
+            var bans = await ReadProgress.RunAsync(console, source.Files, progress => BanSimulator.SimulateAsync(
+                Where(Inputs.ReadAuthAsync(source, options with { Progress = progress }, journalctl, cancellationToken), matches), policy, cancellationToken).AsTask()).ConfigureAwait(false);
 
             Fail2BanReport? real = null;
             if (parse.GetValue(fail2ban) is { Length: > 0 } realFiles)

@@ -36,20 +36,21 @@ internal static class SummaryCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var given = parse.GetValue(paths);
-            var files = Inputs.Resolve(given, AuthLogCli.DefaultAuthLog);
+            var journalctl = parse.GetValue(common.Journalctl)!;
+            var source = Inputs.ResolveAuth(given, parse.GetValue(common.Journal), journalctl, AuthLogCli.DefaultAuthLog, console.Error);
             var options = common.ReaderOptions(parse);
-            var isDefault = given is not { Length: > 0 };
-            var authFiles = files.Where(f => !Inputs.IsFail2BanLog(f)).ToList();
-            var fail2banFiles = files.Where(Inputs.IsFail2BanLog).ToList();
+            var isDefault = source.IsDefault;
+            var authSource = source with { Files = source.Files.Where(f => !Inputs.IsFail2BanLog(f)).ToList() };
+            var fail2banFiles = source.Files.Where(Inputs.IsFail2BanLog).ToList();
             var matches = filter.Build(parse, options);
-            var summary = await ReadProgress.RunAsync(console, authFiles, async progress =>
+            var summary = await ReadProgress.RunAsync(console, authSource.Files, async progress =>
             {
                 var builder = new AuthLogSummaryBuilder();
-                await foreach (var entry in Inputs.ReadAsync(authFiles, isDefault, options with { Progress = progress }, cancellationToken).ConfigureAwait(false))
+                await foreach (var entry in Inputs.ReadAuthAsync(authSource, options with { Progress = progress }, journalctl, cancellationToken).ConfigureAwait(false))
                     if (matches(entry)) builder.Add(entry);
                 return builder.Build();
             }).ConfigureAwait(false);
-            SummaryView.Write(console.Out, summary, authFiles, Math.Max(1, parse.GetValue(top)));
+            SummaryView.Write(console.Out, summary, authSource.Names, Math.Max(1, parse.GetValue(top)));
             if (fail2banFiles.Count > 0)
             {
                 var report = await Fail2BanReport.CreateAsync(
