@@ -1,0 +1,25 @@
+using LogParsing;
+using SharpFuzz;
+
+// AFL feeds a file per run; any exception escaping here is a crash, and AFL keeps the input that caused it.
+// Three targets: single-line parsing (auth and fail2ban), and the whole byte pipeline of both readers.
+Fuzzer.OutOfProcess.Run(stream =>
+{
+    var bytes = ReadAll(stream);
+    var text = System.Text.Encoding.UTF8.GetString(bytes);
+    foreach (var line in text.Split('\n'))
+    {
+        AuthLogParser.Default.TryParse(line, out _);
+        _ = Fail2BanLogReader.ParseLine(line);
+    }
+    var options = new AuthLogReaderOptions { MaxLineLength = 4096, TimeZone = TimeZoneInfo.Utc };
+    foreach (var _ in AuthLogReader.ReadAsync(new MemoryStream(bytes), options).ToBlockingEnumerable()) { }
+    foreach (var _ in Fail2BanLogReader.ReadAsync(new MemoryStream(bytes), options).ToBlockingEnumerable()) { }
+});
+
+static byte[] ReadAll(Stream stream)
+{
+    using var buffer = new MemoryStream();
+    stream.CopyTo(buffer);
+    return buffer.ToArray();
+}
