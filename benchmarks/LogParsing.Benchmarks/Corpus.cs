@@ -9,6 +9,9 @@ public static class Corpus
     private static readonly string[] Users = ["root", "admin", "oracle", "azure", "pi", "ubuntu", "test", "git", "postgres", "user", "guest-olyoaf", "minecraft", "deploy"];
     private static readonly string[] Reasons = ["Bye Bye", "Normal Shutdown, Thank you for playing", "disconnected by user"];
 
+    /// <summary>The average length in bytes (with its newline) of a corpus line, for MB/s figures.</summary>
+    public static double AverageLineBytes { get; } = Lines(10_000).Average(l => System.Text.Encoding.UTF8.GetByteCount(l) + 1);
+
     /// <summary><paramref name="count"/> lines, the same for the same <paramref name="seed"/>.</summary>
     public static string[] Lines(int count, int seed = 42)
     {

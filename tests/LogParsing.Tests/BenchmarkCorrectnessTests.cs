@@ -13,10 +13,30 @@ public class BenchmarkCorrectnessTests
     }
 
     [Fact]
-    public void Line_parsing_benchmark_recognises_every_generated_line()
+    public void Line_parsing_benchmarks_recognise_every_generated_line_all_three_ways()
     {
         var benchmark = new LineParsingBenchmarks { Lines = 2_000 };
         benchmark.Setup();
         Assert.Equal(2_000, benchmark.Pidgin());
+        Assert.Equal(2_000, benchmark.HandWritten());
+        Assert.Equal(2_000, benchmark.GeneratedRegex());
+    }
+
+    [Fact]
+    public void The_baselines_extract_what_the_library_extracts()
+    {
+        var resolver = new TimestampResolver(2021, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc);
+        foreach (var line in Corpus.Lines(500))
+        {
+            var entry = AuthLogParser.Default.Parse(line.AsSpan(), resolver, default, truncated: false);
+            foreach (var baseline in new[] { LogParsing.Benchmarks.Baselines.HandWrittenParser.Parse(line, 2021), LogParsing.Benchmarks.Baselines.RegexParser.Parse(line, 2021) })
+            {
+                Assert.NotNull(baseline);
+                Assert.Equal((entry.Timestamp, entry.Host, entry.Program, entry.ProcessId, entry.Message), (baseline.Timestamp, baseline.Host, baseline.Program, baseline.ProcessId, baseline.Message));
+                Assert.Equal(entry.Event.User, baseline.User);
+                Assert.Equal(entry.Event.Remote?.Host, baseline.RemoteHost);
+                Assert.Equal(entry.Event.Remote?.Port, baseline.Port);
+            }
+        }
     }
 }
