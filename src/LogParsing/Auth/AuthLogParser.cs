@@ -115,7 +115,7 @@ public sealed class AuthLogParser
     public AuthLogEntry Parse(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        return Parse(line.AsSpan(), TimestampResolver.For(AuthLogReaderOptions.Default, null), default, truncated: false);
+        return Parse(line.AsSpan(), TimestampResolver.Current, default, truncated: false);
     }
 
     /// <summary>Parses one line; false (and null) when it has no readable syslog header.</summary>
@@ -123,7 +123,7 @@ public sealed class AuthLogParser
     /// <param name="entry">The entry, when the header parsed.</param>
     public bool TryParse(ReadOnlySpan<char> line, [NotNullWhen(true)] out AuthLogEntry? entry)
     {
-        var parsed = Parse(line, TimestampResolver.For(AuthLogReaderOptions.Default, null), default, truncated: false);
+        var parsed = Parse(line, TimestampResolver.Current, default, truncated: false);
         entry = parsed.Event is MalformedLine ? null : parsed;
         return entry is not null;
     }

@@ -23,6 +23,25 @@ internal sealed class TimestampResolver
         _referenceLocal = TimeZoneInfo.ConvertTime(reference, _zone).DateTime;
     }
 
+    [ThreadStatic]
+    private static (TimestampResolver Resolver, long Expires)? t_current;
+
+    /// <summary>
+    /// The resolver of single-line parsing: local zone, the clock as reference. Made once a minute per thread, not per
+    /// line: building one converts the clock into the zone.
+    /// </summary>
+    public static TimestampResolver Current
+    {
+        get
+        {
+            var now = Environment.TickCount64;
+            if (t_current is { } cached && now < cached.Expires) return cached.Resolver;
+            var resolver = new TimestampResolver(null, DateTimeOffset.Now, null);
+            t_current = (resolver, now + 60_000);
+            return resolver;
+        }
+    }
+
     public static TimestampResolver For(LogReaderOptions options, DateTimeOffset? fileTime) =>
         new(options.Year, options.ReferenceTime ?? fileTime ?? DateTimeOffset.Now, options.TimeZone);
 

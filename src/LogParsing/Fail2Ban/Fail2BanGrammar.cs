@@ -23,7 +23,7 @@ public static class Fail2BanGrammar
 
     /// <summary><c>[sshd] </c> at the start of a message: the jail.</summary>
     public static readonly Parser<char, Maybe<string>> Jail =
-        Literal("[").Then(Until("] ", intern: true)).Before(Literal("] ")).Optional();
+        Literal("[").Then(Until("] ", intern: true)).Before(Literal("] ")).Maybe();
 
     /// <summary>A ban target: an address, or whatever fail2ban wrote in its place.</summary>
     public static readonly Parser<char, string> Target = WordUntil(" (");
@@ -52,7 +52,7 @@ public static class Fail2BanGrammar
                 Target = target, Address = AddressOf(target), BanCount = count,
                 BanTime = DurationOf(banTime), Permanent = banTime == "permanent", Until = LocalTimeOf(until),
             },
-            Target.Before(Literal(" ").Optional()).Before(Literal("(")),
+            Target.Before(Literal(" ").Maybe()).Before(Literal("(")),
             Integer.Before(Literal(" # ")),
             Until(" -> ").Before(Literal(" -> ")),
             Until(")").Before(Literal(")")).Before(End));
@@ -64,7 +64,7 @@ public static class Fail2BanGrammar
             {
                 Target = target, Address = AddressOf(target), Time = time.HasValue ? LocalTimeOf(time.Value) : null,
             },
-            Target, Literal(" - ").Then(Rest).Optional().Before(End));
+            Target, Literal(" - ").Then(Rest).Maybe().Before(End));
 
     // "[%s] Ignore %s by %s"
     private static readonly Parser<char, Fail2BanEvent> Ignore =
@@ -89,8 +89,8 @@ public static class Fail2BanGrammar
                 Hash = hash.HasValue ? hash.Value : null,
             },
             Literal("'").Then(Until("'")).Before(Literal("'")),
-            Literal(" (pos = ").Then(Until(",")).Optional(),
-            Literal(", hash = ").Then(Until(")")).Before(Literal(")")).Optional().Before(End));
+            Literal(" (pos = ").Then(Until(",")).Maybe(),
+            Literal(", hash = ").Then(Until(")")).Before(Literal(")")).Maybe().Before(End));
 
     // "Starting Fail2ban v%s" (server.py)
     private static readonly Parser<char, Fail2BanEvent> Starting =
@@ -122,7 +122,7 @@ public static class Fail2BanGrammar
             ("Starting Fail2ban v", Starting),
             ("Exiting Fail2ban", Exiting),
             ("Connected to fail2ban persistent database '", DatabaseConnected))
-        .Otherwise(Parser.Try(AlreadyBanned).Or(Rest.ThenReturn((Fail2BanEvent)Unrecognized)));
+        .Otherwise(FirstOf(AlreadyBanned, Rest.ThenReturn((Fail2BanEvent)Unrecognized)));
 
     /// <summary>A whole message: the optional jail, then the event; with the message text itself.</summary>
     public static readonly Parser<char, (string Message, string? Jail, Fail2BanEvent Event)> Message =

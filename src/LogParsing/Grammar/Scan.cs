@@ -82,7 +82,7 @@ public static class Scan
     public static readonly Parser<char, Unit> Space = new LiteralParser(" ");
 
     /// <summary>One or more spaces.</summary>
-    public static readonly Parser<char, Unit> Spaces = Parser.Char(' ').SkipAtLeastOnce();
+    public static readonly Parser<char, Unit> Spaces = new SpacesParser();
 
     /// <summary>Everything up to the end of the input (possibly empty).</summary>
     public static readonly Parser<char, string> Rest = new RestParser([], allowEmpty: true);
@@ -96,6 +96,27 @@ public static class Scan
 
     /// <summary>The end of the input.</summary>
     public static readonly Parser<char, Unit> End = Parser<char>.End;
+
+    /// <summary>
+    /// <paramref name="parser"/>'s result if it succeeds, else nothing, from where it started even if it consumed input
+    /// before failing. Use it for the optional pieces of a line (<c> port N</c>, <c>: details</c>): its failing path,
+    /// the common one, costs a bookmark, where Pidgin's <c>Optional()</c> merges error expectations.
+    /// </summary>
+    /// <param name="parser">The optional piece.</param>
+    public static Parser<char, Maybe<T>> Optional<T>(Parser<char, T> parser)
+    {
+        ArgumentNullException.ThrowIfNull(parser);
+        return new OptionalParser<T>(parser);
+    }
+
+    /// <summary>The first of <paramref name="parsers"/> that succeeds, each tried from the same position: ordered choice with backtracking.</summary>
+    /// <param name="parsers">The alternatives, in order.</param>
+    public static Parser<char, T> FirstOf<T>(params Parser<char, T>[] parsers)
+    {
+        ArgumentNullException.ThrowIfNull(parsers);
+        ArgumentOutOfRangeException.ThrowIfZero(parsers.Length);
+        return new FirstOfParser<T>(parsers);
+    }
 
     /// <summary>A <see cref="PrefixSwitch{T}"/> over <paramref name="cases"/>: dispatch on leading words without backtracking through alternatives.</summary>
     /// <param name="cases">Prefixes and the parser that reads what follows each.</param>

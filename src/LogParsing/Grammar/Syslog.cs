@@ -1,4 +1,5 @@
 using Pidgin;
+using LogParsing.Grammar;
 
 namespace LogParsing.Grammar;
 
@@ -22,7 +23,7 @@ public static class Syslog
     /// or <c>auth.info </c> after the host. Skipped.
     /// </summary>
     public static readonly Parser<char, Unit> FacilityLevel =
-        Scan.Literal("<").Then(Scan.Until(">")).Then(Scan.Literal("> ")).Or(new FacilityLevelParser());
+        Scan.FirstOf(Scan.Literal("<").Then(Scan.Until(">")).Then(Scan.Literal("> ")), new FacilityLevelParser());
 
     /// <summary>RFC 5424 STRUCTURED-DATA: <c>-</c> (null) or <c>[timeQuality tzKnown="1"]</c> as written.</summary>
     public static readonly Parser<char, string?> StructuredData = new StructuredDataParser();
@@ -33,8 +34,8 @@ public static class Syslog
     private static readonly Parser<char, (string? Host, ProgramTag Tag)> ClassicTail =
         Parser.Map(
             (host, tag) => (host.HasValue ? host.Value : null, tag),
-            FacilityLevel.Optional().Then(HostName.Before(Scan.Spaces).Optional()),
-            FacilityLevel.Optional().Then(Tag));
+            FacilityLevel.Maybe().Then(HostName.Before(Scan.Spaces).Maybe()),
+            FacilityLevel.Maybe().Then(Tag));
 
     // RFC 5424 after the stamp: "host app procid msgid SD msg" with "-" for nil: "hostname.example.com sshd 57915 - - "
     private static readonly Parser<char, (string? Host, ProgramTag Tag)> Rfc5424Tail =
@@ -42,7 +43,7 @@ public static class Syslog
             (host, app, procid) => (host, new ProgramTag(StringPool.Shared.Get(app ?? ""), int.TryParse(procid, out var pid) ? pid : null)),
             NilOrWord.Before(Scan.Space),
             NilOrWord.Before(Scan.Space),
-            NilOrWord.Before(Scan.Space).Before(Scan.Word).Before(Scan.Space).Before(StructuredData).Before(Scan.Spaces.Or(Scan.End)));
+            NilOrWord.Before(Scan.Space).Before(Scan.Word).Before(Scan.Space).Before(StructuredData).Before(Scan.FirstOf(Scan.Spaces, Scan.End)));
 
     /// <summary>
     /// The whole envelope up to the message. Examples: <c>May 31 07:07:22 nimbus sshd[52959]: </c>,
@@ -52,6 +53,6 @@ public static class Syslog
     public static readonly Parser<char, SyslogHeader> Header =
         Parser.Map(
             (stamp, tail) => new SyslogHeader(stamp, tail.Host, tail.Tag.Program, tail.Tag.ProcessId),
-            Priority.Then(Scan.Literal("1 ").Optional()).Optional().Then(Timestamp).Before(Scan.Spaces),
-            Parser.Try(ClassicTail).Or(Rfc5424Tail));
+            Priority.Then(Scan.Literal("1 ").Maybe()).Maybe().Then(Timestamp).Before(Scan.Spaces),
+            Scan.FirstOf(ClassicTail, Rfc5424Tail));
 }

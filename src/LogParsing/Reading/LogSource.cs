@@ -36,7 +36,7 @@ internal static class LogSource
             return raw;
         var compressed = new TailStream(raw.AsStream());
         var decompressed = new GzipTrailerCheck(new GZipStream(compressed, CompressionMode.Decompress), compressed);
-        return PipeReader.Create(decompressed, new StreamPipeReaderOptions(bufferSize: BufferSize, leaveOpen: false));
+        return new DecompressingPipeReader(decompressed);
     }
 
     private static bool IsGzip(System.Buffers.ReadOnlySequence<byte> head)

@@ -92,7 +92,7 @@ public static class PamGrammar
                 Count = count, User = Field(pairs, "user"), Rhost = Field(pairs, "rhost"), Tty = Field(pairs, "tty"),
                 Remote = Field(pairs, "rhost") is { } rhost ? RemoteEndpointParser.Create(rhost, null) : null,
             },
-            Integer.Before(Literal(" more authentication failure")).Before(Literal("s").Optional()).Before(Literal("; ")),
+            Integer.Before(Literal(" more authentication failure")).Before(Literal("s").Maybe()).Before(Literal("; ")),
             Tokens.KeyValues.Before(End));
 
     private static readonly Parser<char, AuthEvent> IgnoringMaxRetries =

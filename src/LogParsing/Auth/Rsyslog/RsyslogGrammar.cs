@@ -1,4 +1,5 @@
 using Pidgin;
+using LogParsing.Grammar;
 using static LogParsing.Grammar.Scan;
 
 namespace LogParsing.Auth.Rsyslog;
@@ -22,7 +23,7 @@ public static class RsyslogGrammar
         Parser.Map(
             (count, text) => (AuthEvent)new RepeatedMessage { Count = count, Text = text },
             Integer.Before(Literal(" times: [")),
-            Space.Optional().Then(RestBefore("]")).Before(Literal("]")).Before(End));
+            Space.Maybe().Then(RestBefore("]")).Before(Literal("]")).Before(End));
 
     // "last message repeated %d times"
     private static readonly Parser<char, AuthEvent> LegacyRepeated =

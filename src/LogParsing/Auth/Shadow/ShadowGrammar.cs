@@ -1,4 +1,5 @@
 using Pidgin;
+using LogParsing.Grammar;
 using static LogParsing.Grammar.Scan;
 
 namespace LogParsing.Auth.Shadow;
@@ -16,7 +17,7 @@ public static class ShadowGrammar
         Parser<char>.Token(c => c == '\'' || c == '`').Then(Until("'", allowEmpty: true, intern: true)).Before(Literal("'"));
 
     // The "\n" that userdel's and groupdel's formats end in: dropped by rsyslog and journald, or kept escaped as "#012".
-    private static readonly Parser<char, Unit> NewlineEnd = Literal("#012").Optional().Then(End);
+    private static readonly Parser<char, Unit> NewlineEnd = Literal("#012").Maybe().Then(End);
 
     // "none" is what useradd writes for "from=" without a terminal
     private static string? Known(string text) => text.Length == 0 || text == "none" ? null : text;
@@ -37,7 +38,7 @@ public static class ShadowGrammar
             Id("GID"),
             Literal(", home=").Then(Until(", shell=", allowEmpty: true)),
             Literal(", shell=").Then(UntilOrEnd(", from=")),
-            Literal(", from=").Then(Rest).Optional());
+            Literal(", from=").Then(Rest).Maybe());
 
     // "new group: name=%s, GID=%u" (useradd, groupadd)
     private static readonly Parser<char, AuthEvent> NewGroup =
@@ -52,7 +53,7 @@ public static class ShadowGrammar
             (database, name, gid) => (AuthEvent)new ShadowGroupAdded { Group = name, Gid = gid.HasValue ? gid.Value : null, Database = database },
             Until(": name=", intern: true).Before(Literal(": name=")),
             UntilOrEnd(", GID="),
-            Id("GID").Optional().Before(End));
+            Id("GID").Maybe().Before(End));
 
     // "add '%s' to group '%s'" / "add '%s' to shadow group '%s'" (useradd, usermod)
     private static readonly Parser<char, AuthEvent> AddToGroup =
@@ -86,7 +87,7 @@ public static class ShadowGrammar
         Parser.Map(
             (group, database) => (AuthEvent)new ShadowGroupDeleted { Group = group, Database = database.HasValue ? database.Value : null },
             Quoted.Before(Literal(" removed")),
-            Literal(" from ").Then(Rest).Optional().Before(NewlineEnd));
+            Literal(" from ").Then(Rest).Maybe().Before(NewlineEnd));
 
     // "password for '%s' changed by '%s'" (passwd)
     private static readonly Parser<char, AuthEvent> PasswordChanged =
@@ -139,7 +140,7 @@ public static class ShadowGrammar
             Switch((" added by ", Parser<char>.Return(true)), (" removed by ", Parser<char>.Return(false))),
             Word,
             Switch((" to group ", Word), (" from group ", Word)),
-            Literal(" in ").Then(Rest).Optional().Before(End));
+            Literal(" in ").Then(Rest).Maybe().Before(End));
 
     /// <summary>A whole shadow-utils line, dispatched on its leading words.</summary>
     public static readonly Parser<char, AuthEvent> Body = Switch(

@@ -40,7 +40,7 @@ public static class SshdGrammar
 
     /// <summary><c>invalid user </c> before a user name, if present.</summary>
     public static readonly Parser<char, bool> InvalidUserMarker =
-        Literal("invalid user ").Optional().Select(m => m.HasValue);
+        Literal("invalid user ").Maybe().Select(m => m.HasValue);
 
     /// <summary>
     /// The log preamble of a connection (OpenSSH 7.5+): <c>invalid user X </c>, <c>authenticating user X </c>,
@@ -61,7 +61,7 @@ public static class SshdGrammar
         .Otherwise(Parser<char>.Return(Maybe.Nothing<string>()));
 
     /// <summary>What follows <c>ssh2: </c> on an auth result: key type and fingerprint, certificate details.</summary>
-    public static readonly Parser<char, Maybe<string>> Details = Literal(": ").Then(Text).Optional();
+    public static readonly Parser<char, Maybe<string>> Details = Literal(": ").Then(Text).Maybe();
 
     // "Invalid user %.100s from %.100s port %d"
     private static readonly Parser<char, AuthEvent> InvalidUser =
@@ -95,9 +95,10 @@ public static class SshdGrammar
     private static readonly Parser<char, AuthEvent> ReceivedDisconnect =
         Parser.Map(
             (remote, code, reason, phase) => (AuthEvent)new SshdReceivedDisconnect { Remote = remote, Code = code, Reason = reason, Phase = phase },
-            Parser.Try(Tokens.RemoteEndpoint.Before(Literal(":")).Before(Parser.Lookahead(Integer)))
-                .Or(Until(": ").Select(host => RemoteEndpointParser.Create(host, null)).Before(Literal(": "))),
-            Integer.Before(Literal(":")), Space.Optional().Then(Text), Phase);
+            FirstOf(
+                Tokens.RemoteEndpoint.Before(Literal(":")).Before(Parser.Lookahead(Integer)),
+                Until(": ").Select(host => RemoteEndpointParser.Create(host, null)).Before(Literal(": "))),
+            Integer.Before(Literal(":")), Space.Maybe().Then(Text), Phase);
 
     // "Disconnected from invalid user abc 104.248.172.241 port 60580 [preauth]"
     private static readonly Parser<char, AuthEvent> Disconnected =
@@ -145,7 +146,7 @@ public static class SshdGrammar
             },
             Until(", pid = ").Before(Literal(", pid = ")),
             Integer,
-            Literal(" (").Then(Until(")")).Before(Literal(")")).Optional().Before(End));
+            Literal(" (").Then(Until(")")).Before(Literal(")")).Maybe().Before(End));
 
     // before 9.8: "Timeout before authentication for %s port %d" (fatal)
     private static readonly Parser<char, AuthEvent> TimeoutBeforeAuthentication =
@@ -157,7 +158,7 @@ public static class SshdGrammar
         Parser.Map(
             (address, port) => (AuthEvent)new SshdServerListening { Address = address, Port = port },
             Word.Before(Literal(" port ")),
-            Integer.Before(Literal(" rdomain ").Then(Until(".")).Optional()).Before(Literal(".")).Before(End));
+            Integer.Before(Literal(" rdomain ").Then(Until(".")).Maybe()).Before(Literal(".")).Before(End));
 
     // "Received signal %d; terminating."
     private static readonly Parser<char, AuthEvent> ReceivedSignal =
@@ -176,7 +177,7 @@ public static class SshdGrammar
         Parser.Map(
             (reason, illegal, user, remote, phase) => (AuthEvent)new SshdPamError { Reason = reason, InvalidUser = illegal, User = user, Remote = remote, Phase = phase },
             Until(" for ").Before(Literal(" for ")),
-            Literal("illegal user ").Optional().Select(m => m.HasValue),
+            Literal("illegal user ").Maybe().Select(m => m.HasValue),
             UserBeforeFrom, FromRemote, Phase);
 
     // "Postponed %s for %s from %s port %d ssh2" / "Partial ...": auth_log's other results
@@ -268,8 +269,8 @@ public static class SshdGrammar
                 RoutingDomain = rdomain.HasValue ? rdomain.Value : null,
             },
             Tokens.RemoteEndpoint,
-            Literal(" on ").Then(Tokens.RemoteEndpoint).Optional(),
-            Literal(" rdomain ").Then(Tokens.QuotedString).Optional().Before(End));
+            Literal(" on ").Then(Tokens.RemoteEndpoint).Maybe(),
+            Literal(" rdomain ").Then(Tokens.QuotedString).Maybe().Before(End));
 
     // "Starting session: %s%s%s for %s from %.200s port %d id %d": "shell on pts/0 for alice from H port N id 0"
     private static readonly Parser<char, AuthEvent> StartingSession =

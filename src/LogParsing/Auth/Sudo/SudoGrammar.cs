@@ -31,7 +31,7 @@ public static class SudoGrammar
 
     /// <summary><c>    alice : </c>: the invoking user, after sudo's right-alignment spaces.</summary>
     public static readonly Parser<char, string> InvokingUser =
-        Spaces.Optional().Then(Until(" : ", intern: true)).Before(Literal(" : "));
+        Spaces.Maybe().Then(Until(" : ", intern: true)).Before(Literal(" : "));
 
     private enum Key { Host, Tty, Chroot, Pwd, RunAs, Group, Tsid, Env }
 
@@ -62,7 +62,7 @@ public static class SudoGrammar
 
     // "user NOT in sudoers ; TTY=pts/1 ; PWD=/home/vagrant ; USER=root ; COMMAND=/bin/ls": an optional reason, the fields, the command
     private static readonly Parser<char, Said> Entry =
-        Parser.Map((reason, fields, command) => new Said(null, reason, fields, command), Reason.Optional(), Field.Many(), Command);
+        Parser.Map((reason, fields, command) => new Said(null, reason, fields, command), Reason.Maybe(), Field.Many(), Command);
 
     // "%8s : (command continued) %s"
     private static readonly PrefixSwitch<Said> Message = Switch(

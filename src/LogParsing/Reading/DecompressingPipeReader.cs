@@ -1,0 +1,83 @@
+using System.IO.Pipelines;
+
+namespace LogParsing.Reading;
+
+/// <summary>
+/// Decompresses on another thread while the reader parses: a pump copies the decompressed stream into a bounded
+/// <see cref="Pipe"/>, so on two cores gzip costs little more than a plain file. Completing this reader stops the pump
+/// and waits for it, so the file is closed when the enumeration ends (a caller may reopen it exclusively right after).
+/// </summary>
+internal sealed class DecompressingPipeReader : PipeReader
+{
+    private readonly Pipe _pipe = new(new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 1 << 19, useSynchronizationContext: false));
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _pump;
+    private Exception? _fault;
+    private bool _faultSeen;
+
+    public DecompressingPipeReader(Stream decompressed)
+    {
+        _pump = Task.Run(() => PumpAsync(decompressed));
+    }
+
+    private async Task PumpAsync(Stream decompressed)
+    {
+        try
+        {
+            await decompressed.CopyToAsync(_pipe.Writer, _stop.Token).ConfigureAwait(false);
+            await _pipe.Writer.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            await _pipe.Writer.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // Not Complete(ex): a Pipe would throw at once and drop the bytes still buffered. The reader rethrows
+            // the fault once it has taken every complete line before it.
+            _fault = ex;
+            await _pipe.Writer.CompleteAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await decompressed.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    public override async ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await _pipe.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        if (!result.IsCompleted || _fault is null) return result;
+        if (_faultSeen) throw _fault;
+        // First sight of the end after a fault: hand over what is buffered as not-yet-complete, so the caller takes the
+        // whole lines and keeps the cut one; the next read throws.
+        _faultSeen = true;
+        return new ReadResult(result.Buffer, isCanceled: false, isCompleted: false);
+    }
+
+    public override bool TryRead(out ReadResult result)
+    {
+        if (!_pipe.Reader.TryRead(out result)) return false;
+        if (!result.IsCompleted || _fault is null) return true;
+        if (_faultSeen) throw _fault;
+        _faultSeen = true;
+        result = new ReadResult(result.Buffer, isCanceled: false, isCompleted: false);
+        return true;
+    }
+
+    public override void AdvanceTo(SequencePosition consumed) => _pipe.Reader.AdvanceTo(consumed);
+
+    public override void AdvanceTo(SequencePosition consumed, SequencePosition examined) => _pipe.Reader.AdvanceTo(consumed, examined);
+
+    public override void CancelPendingRead() => _pipe.Reader.CancelPendingRead();
+
+    public override void Complete(Exception? exception = null) => CompleteAsync(exception).AsTask().GetAwaiter().GetResult();
+
+    public override async ValueTask CompleteAsync(Exception? exception = null)
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _pipe.Reader.CompleteAsync(exception).ConfigureAwait(false);
+        await _pump.ConfigureAwait(false);
+        _stop.Dispose();
+    }
+}
