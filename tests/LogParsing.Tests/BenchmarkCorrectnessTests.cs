@@ -39,4 +39,29 @@ public class BenchmarkCorrectnessTests
             }
         }
     }
+
+    [Fact]
+    public async Task File_reading_benchmarks_read_every_line_plain_and_gzip()
+    {
+        var benchmark = new FileReadingBenchmarks();
+        benchmark.Setup();
+        try
+        {
+            Assert.Equal(200_000, benchmark.ParseOnly());
+            Assert.Equal(200_000, await benchmark.ReadPlainFile());
+            Assert.Equal(200_000, await benchmark.ReadGzipFile());
+        }
+        finally
+        {
+            benchmark.Cleanup();
+        }
+    }
+
+    [Fact]
+    public void Fail2ban_benchmark_recognises_every_line()
+    {
+        var benchmark = new Fail2BanBenchmarks();
+        benchmark.Setup();
+        Assert.Equal(20_000, benchmark.Pidgin());
+    }
 }

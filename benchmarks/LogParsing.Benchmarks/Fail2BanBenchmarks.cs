@@ -1,0 +1,48 @@
+using BenchmarkDotNet.Attributes;
+
+namespace LogParsing.Benchmarks;
+
+/// <summary>fail2ban.log records per line, over a seeded mix of Ban/Unban/Found and server lines.</summary>
+[MemoryDiagnoser]
+[Config(typeof(PerLineConfig))]
+public class Fail2BanBenchmarks
+{
+    private const int Count = 20_000;
+    private string[] _lines = [];
+
+    [GlobalSetup]
+    public void Setup() => _lines = Lines(Count);
+
+    /// <summary>Seeded fail2ban.log lines in the current format.</summary>
+    public static string[] Lines(int count, int seed = 42)
+    {
+        var random = new Random(seed);
+        var time = new DateTime(2021, 5, 30);
+        var lines = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            time = time.AddMilliseconds(random.Next(10, 5000));
+            var ip = $"{random.Next(1, 223)}.{random.Next(256)}.{random.Next(256)}.{random.Next(1, 254)}";
+            var stamp = time.ToString("yyyy-MM-dd HH:mm:ss,fff", System.Globalization.CultureInfo.InvariantCulture);
+            lines[i] = random.Next(10) switch
+            {
+                < 5 => $"{stamp} fail2ban.filter         [448]: INFO    [sshd] Found {ip} - {time:yyyy-MM-dd HH:mm:ss}",
+                < 7 => $"{stamp} fail2ban.actions        [448]: NOTICE  [sshd] Ban {ip}",
+                < 9 => $"{stamp} fail2ban.actions        [448]: NOTICE  [sshd] Unban {ip}",
+                _ => $"{stamp} fail2ban.observer       [448]: NOTICE  [sshd] Increase Ban {ip} (2 # 2:00:00 -> 2021-05-31 02:00:00)",
+            };
+        }
+        return lines;
+    }
+
+    /// <summary>Fail2BanLogReader.ParseLine on every line; returns the records recognised.</summary>
+    [Benchmark(OperationsPerInvoke = Count)]
+    public int Pidgin()
+    {
+        var n = 0;
+        var options = new LogReaderOptions { TimeZone = TimeZoneInfo.Utc };
+        foreach (var line in _lines)
+            if (Fail2BanLogReader.ParseLine(line, options) is { Event: not Fail2Ban.UnrecognizedFail2BanEvent }) n++;
+        return n;
+    }
+}
