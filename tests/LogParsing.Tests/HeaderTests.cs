@@ -94,6 +94,8 @@ public class HeaderTests
     [InlineData("2024-13-01T00:00:00Z host sshd[1]: x")]
     [InlineData("May 31 07:07:22 host sshd[abc]: x")]
     [InlineData("\0\0\0")]
+    [InlineData("2024-05-31T07:07:22+14:30 host sshd[1]: x")]
+    [InlineData("2024-05-31T07:07:22-23:59 host sshd[1]: x")]
     public void A_line_without_a_header_is_malformed_with_the_raw_text(string line)
     {
         var e = Parse(line);
@@ -120,5 +122,15 @@ public class HeaderTests
         Assert.True(e.YearWasInferred);
         Assert.True(AuthLogParser.Default.TryParse("May 31 07:07:22 nimbus sshd[52959]: whatever", out var u));
         Assert.IsType<UnrecognizedEvent>(u.Event);
+    }
+
+    [Theory]
+    [InlineData("0001-01-01T00:00:00+05:00 host sshd[1]: Received signal 15; terminating.")]
+    [InlineData("9999-12-31T23:59:59-05:00 host sshd[1]: Received signal 15; terminating.")]
+    public void A_stamp_at_the_edge_of_time_does_not_throw(string line)
+    {
+        var e = AuthLogParser.Default.Parse(line);
+        Assert.Equal(default, e.Timestamp);
+        Assert.Equal("sshd", e.Program);
     }
 }

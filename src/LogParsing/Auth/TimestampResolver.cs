@@ -56,7 +56,11 @@ internal sealed class TimestampResolver
         }
         if (ts.Day > DateTime.DaysInMonth(year, ts.Month)) return default;
         var local = new DateTime(year, ts.Month, ts.Day, ts.Hour, ts.Minute, ts.Second).AddTicks(ts.FractionTicks);
-        return new DateTimeOffset(local, ts.Offset ?? OffsetAt(local));
+        var offset = ts.Offset ?? OffsetAt(local);
+        // Year 1 with a positive offset, or 9999 with a negative one, falls outside DateTimeOffset's range.
+        var utcTicks = local.Ticks - offset.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks) return default;
+        return new DateTimeOffset(local, offset);
     }
 
     private int InferYear(int month, int day, int hour)

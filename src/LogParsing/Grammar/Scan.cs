@@ -78,13 +78,13 @@ public static class Scan
     /// <summary>An unsigned decimal integer that fits a <see cref="long"/>. Example: <c>3192</c> in <c>Transferred: sent 3192</c>.</summary>
     public static readonly Parser<char, long> Long = new Int64Parser();
 
-    /// <summary>One space.</summary>
+    /// <summary>One space. Example: the separator of <c>sshd[52959]: Accepted</c> after the colon.</summary>
     public static readonly Parser<char, Unit> Space = new LiteralParser(" ");
 
-    /// <summary>One or more spaces.</summary>
+    /// <summary>One or more spaces. Example: the padding of <c>fail2ban.actions        [448]</c>.</summary>
     public static readonly Parser<char, Unit> Spaces = new SpacesParser();
 
-    /// <summary>Everything up to the end of the input (possibly empty).</summary>
+    /// <summary>Everything up to the end of the input (possibly empty). Example: <c>database timeout after 30s</c> after <c>[ERROR] </c>.</summary>
     public static readonly Parser<char, string> Rest = new RestParser([], allowEmpty: true);
 
     /// <summary>
@@ -94,7 +94,10 @@ public static class Scan
     /// <param name="suffixes">Trailing markers that do not belong to the text.</param>
     public static Parser<char, string> RestBefore(params string[] suffixes) => new RestParser(suffixes, allowEmpty: true);
 
-    /// <summary>The end of the input.</summary>
+    /// <summary>
+    /// The end of the input. Example: what must follow <c>Bye Bye</c> in <c>Received disconnect from H port N:11: Bye Bye</c>
+    /// for the message to be read whole (<see cref="LogReader"/> adds it to a line parser itself).
+    /// </summary>
     public static readonly Parser<char, Unit> End = Parser<char>.End;
 
     /// <summary>
@@ -116,6 +119,25 @@ public static class Scan
         ArgumentNullException.ThrowIfNull(parsers);
         ArgumentOutOfRangeException.ThrowIfZero(parsers.Length);
         return new FirstOfParser<T>(parsers);
+    }
+
+    /// <summary>
+    /// An optional trailing marker such as sshd's <c> [preauth]</c>: true (and consumed) when the rest of the input is exactly
+    /// <paramref name="suffix"/>, false at the end of the input, a failure (consuming nothing) anywhere else. Read the text
+    /// before it with <see cref="RestBefore"/>.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// // "Received disconnect from 1.2.3.4 port 22:11: Bye Bye [preauth]" -> ("Bye Bye", true)
+    /// static readonly Parser&lt;char, (string Reason, bool Preauth)&gt; ReasonAndPhase =
+    ///     Parser.Map((reason, preauth) =&gt; (reason, preauth), Scan.RestBefore(" [preauth]"), Scan.Suffix(" [preauth]"));
+    /// </code>
+    /// </example>
+    /// <param name="suffix">The marker, with the space before it if the log writes one.</param>
+    public static Parser<char, bool> Suffix(string suffix)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(suffix);
+        return new SuffixParser(suffix);
     }
 
     /// <summary>A <see cref="PrefixSwitch{T}"/> over <paramref name="cases"/>: dispatch on leading words without backtracking through alternatives.</summary>

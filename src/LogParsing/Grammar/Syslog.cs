@@ -4,10 +4,27 @@ using LogParsing.Grammar;
 namespace LogParsing.Grammar;
 
 /// <summary>The syslog envelope: <c>May 31 07:07:22 nimbus sshd[52959]: message</c>.</summary>
+/// <example>
+/// <code>
+/// // "May 31 07:07:22 vpn openvpn[1234]: Initialization Sequence Completed"
+/// static readonly Parser&lt;char, (SyslogHeader Header, string Message)&gt; Line =
+///     Parser.Map((header, message) =&gt; (header, message), Syslog.Header, Scan.Rest);
+/// </code>
+/// </example>
 public static class Syslog
 {
     /// <summary>Classic (<c>May 31 07:07:22</c>, <c>Feb 7 16:01:07.000</c>) or RFC 3339 (<c>2024-05-31T07:07:22.123456+00:00</c>) stamp.</summary>
     public static readonly Parser<char, SyslogTimestamp> Timestamp = new SyslogTimestampParser();
+
+    /// <summary>
+    /// A stamp that writes its year (RFC 3339 / ISO 8601 with <c>T</c> or a space, classic with a year, journalctl epoch) as
+    /// an instant: its own offset, else <paramref name="timeZone"/>'s at that time. Fails without consuming on a stamp
+    /// without a year and on a date that does not exist. For an application's own log, whose stamps have no zone.
+    /// Example: <c>2024-05-31 07:07:22.123</c> in <c>2024-05-31 07:07:22.123 [WARN] login failed user=bob</c>.
+    /// </summary>
+    /// <param name="timeZone">The zone of stamps written without an offset; null for the local zone.</param>
+    public static Parser<char, DateTimeOffset> DatedTimestamp(TimeZoneInfo? timeZone = null) =>
+        new DatedTimestampParser(timeZone ?? TimeZoneInfo.Local);
 
     /// <summary>The host field: a word that is not a program tag. Example: <c>nimbus</c>.</summary>
     public static readonly Parser<char, string> HostName = new HostNameParser();
@@ -15,7 +32,7 @@ public static class Syslog
     /// <summary><c>sshd[52959]: </c> or <c>sudo: </c>, with the one space after the colon.</summary>
     public static readonly Parser<char, ProgramTag> Tag = new ProgramTagParser();
 
-    /// <summary>A syslog priority, <c>&lt;38&gt;</c>: facility × 8 + severity.</summary>
+    /// <summary>A syslog priority, <c>&lt;38&gt;</c>: facility × 8 + severity. Example: <c>&lt;38&gt;</c> of <c>&lt;38&gt;May 31 07:07:22 nimbus sshd[1]: ...</c>.</summary>
     public static readonly Parser<char, int> Priority = Scan.Literal("<").Then(Scan.Integer).Before(Scan.Literal(">"));
 
     /// <summary>

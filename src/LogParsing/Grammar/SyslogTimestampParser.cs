@@ -11,15 +11,18 @@ internal sealed class SyslogTimestampParser() : LeafParser<SyslogTimestamp>("tim
 {
     public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out SyslogTimestamp result)
     {
-        var s = state.LookAhead(40);
-        var consumed = s.Length < 5 || !char.IsAsciiDigit(s[0]) ? TryClassic(s, out result)
-            : s[4] == '-' ? TryIso(s, out result)
-            : TryEpoch(s, out result);
+        var consumed = TryRead(state.LookAhead(40), out result);
         if (consumed == 0)
             return Fail(ref state, ref expecteds, out result);
         state.Advance(consumed);
         return true;
     }
+
+    /// <summary>Parses any of the stamp forms; returns the characters consumed, 0 when there is none.</summary>
+    internal static int TryRead(ReadOnlySpan<char> s, out SyslogTimestamp result) =>
+        s.Length < 5 || !char.IsAsciiDigit(s[0]) ? TryClassic(s, out result)
+        : s[4] == '-' ? TryIso(s, out result)
+        : TryEpoch(s, out result);
 
     /// <summary>Parses a classic stamp; returns the characters consumed, 0 when it is not one.</summary>
     internal static int TryClassic(ReadOnlySpan<char> s, out SyslogTimestamp result)
@@ -70,8 +73,10 @@ internal sealed class SyslogTimestampParser() : LeafParser<SyslogTimestamp>("tim
             var sign = s[i] == '-' ? -1 : 1;
             var j = i + 3;
             if (j < s.Length && s[j] == ':') j++;
-            if (j + 2 <= s.Length && Digits(s.Slice(j, 2), out var om) && oh <= 14 && om < 60)
+            if (j + 2 <= s.Length && Digits(s.Slice(j, 2), out var om))
             {
+                // DateTimeOffset allows at most ±14:00; a larger offset is not a time any zone has: not a stamp.
+                if (om >= 60 || oh * 60 + om > 14 * 60) return 0;
                 offset = sign * new TimeSpan(oh, om, 0);
                 i = j + 2;
             }

@@ -1,0 +1,24 @@
+using Pidgin;
+
+namespace LogParsing.Grammar;
+
+/// <summary>
+/// Text between <paramref name="open"/> and the next <paramref name="close"/>, possibly empty: <c>[alice]</c> gives
+/// <c>alice</c>. Fails without consuming when the input does not start with <paramref name="open"/> or never closes.
+/// </summary>
+internal sealed class BracketedParser(char open, char close, bool intern) : LeafParser<string>($"text in {open}{close}")
+{
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string result)
+    {
+        var rest = state.LookAhead(int.MaxValue);
+        if (rest.IsEmpty || rest[0] != open)
+            return Fail(ref state, ref expecteds, out result);
+        var end = rest[1..].IndexOf(close);
+        if (end < 0)
+            return Fail(ref state, ref expecteds, out result);
+        var text = rest.Slice(1, end);
+        result = intern ? StringPool.Shared.Get(text) : new string(text);
+        state.Advance(end + 2);
+        return true;
+    }
+}

@@ -1,0 +1,32 @@
+using Pidgin;
+
+namespace LogParsing.Grammar;
+
+/// <summary>
+/// Free text up to the first word that is a <c>key=value</c> pair (the spaces before it are left for
+/// <see cref="KeyValuesParser"/>, which skips them), or all the rest. Possibly empty; never fails.
+/// </summary>
+internal sealed class TextBeforeKeyValuesParser() : LeafParser<string>("text")
+{
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string result)
+    {
+        var rest = Rest(ref state);
+        var end = 0;
+        var i = 0;
+        while (i < rest.Length)
+        {
+            var wordStart = i;
+            while (wordStart < rest.Length && rest[wordStart] == ' ') wordStart++;
+            var word = rest[wordStart..];
+            var space = word.IndexOf(' ');
+            if (space >= 0) word = word[..space];
+            if (word.IndexOf('=') > 0) break;
+            i = wordStart + word.Length;
+            end = i;
+            if (word.IsEmpty) break;
+        }
+        result = end == 0 ? string.Empty : new string(rest[..end]);
+        state.Advance(end);
+        return true;
+    }
+}
