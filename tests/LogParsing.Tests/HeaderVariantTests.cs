@@ -104,4 +104,12 @@ public class HeaderVariantTests
         var e = Parse("2018-12-20 10:09:05.180218+0000 localhost sshd[67566]: Received signal 15; terminating.");
         Assert.Equal(new DateTimeOffset(2018, 12, 20, 10, 9, 5, TimeSpan.Zero).AddTicks(1802180), e.Timestamp);
     }
+
+    [Fact]
+    public void Syslog_mark_lines_are_marks_with_an_empty_program()
+    {
+        var e = Parse("May 31 08:20:01 web01 -- MARK --");
+        Assert.IsType<LogParsing.Auth.Rsyslog.SyslogMark>(e.Event);
+        Assert.Equal(("web01", "", "-- MARK --"), (e.Host, e.Program, e.Message));
+    }
 }

@@ -61,6 +61,7 @@ public sealed class AuthLogParser
         new("chage", ShadowGrammar.Body),
         new("gpasswd", ShadowGrammar.Body),
         new("unix_chkpwd", PamGrammar.UnixChkpwdBody),
+        new(string.Empty, RsyslogGrammar.Mark),
         // fail2ban through syslog or the journal: the logger as the tag, or the server printing its own format.
         new("fail2ban.actions", new Fail2BanAuthBody("fail2ban.actions")),
         new("fail2ban.filter", new Fail2BanAuthBody("fail2ban.filter")),

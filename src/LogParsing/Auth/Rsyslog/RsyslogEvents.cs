@@ -13,3 +13,9 @@ public sealed record RepeatedMessage : AuthEvent
     /// <summary>The repeated message, without the space rsyslog keeps before it; null for <c>last message repeated N times</c>, which does not say.</summary>
     public string? Text { get; init; }
 }
+
+/// <summary>
+/// <c>May 31 07:20:01 nimbus -- MARK --</c>: syslogd's periodic mark (rsyslog's immark, sysklogd <c>-m</c>), proof the logger was
+/// alive. The line has no tag: its entry's <see cref="AuthLogEntry.Program"/> is empty.
+/// </summary>
+public sealed record SyslogMark : AuthEvent;

@@ -33,4 +33,10 @@ public static class RsyslogGrammar
     public static readonly Parser<char, AuthEvent> Body = Switch(
         (RepeatedPrefix, Repeated),
         (LegacyRepeatedPrefix, LegacyRepeated));
+
+    /// <summary>The text of syslogd's mark lines, written when nothing else was logged for a while.</summary>
+    public const string MarkText = "-- MARK --";
+
+    /// <summary><c>-- MARK --</c>: the whole message of a mark line (its tag is empty: the header has none).</summary>
+    public static readonly Parser<char, AuthEvent> Mark = Literal(MarkText).Then(End).ThenReturn((AuthEvent)new SyslogMark());
 }
