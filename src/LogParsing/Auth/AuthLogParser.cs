@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using Pidgin;
@@ -83,7 +84,8 @@ public sealed class AuthLogParser
     private AuthLogParser(ImmutableDictionary<string, Parser<char, AuthEvent>> programs)
     {
         _programs = programs;
-        _line = new LineParser(programs);
+        // The registry is looked up on every line: frozen for that, immutable for WithProgram.
+        _line = new LineParser(programs.ToFrozenDictionary(StringComparer.Ordinal));
         // One message parser per registered program, built once, so a journal entry (program known, no header) costs
         // the same dictionary lookup as a syslog line. Read-only after construction, so safe to share across threads.
         _messages = new Dictionary<string, MessageParser>(programs.Count, StringComparer.Ordinal);
@@ -210,7 +212,7 @@ public sealed class AuthLogParser
     }
 
     /// <summary>Header, then the program's grammar on the rest; a body that fails becomes <see cref="UnrecognizedEvent"/>.</summary>
-    private sealed class LineParser(ImmutableDictionary<string, Parser<char, AuthEvent>> programs)
+    private sealed class LineParser(FrozenDictionary<string, Parser<char, AuthEvent>> programs)
         : Parser<char, (SyslogHeader Header, string Message, AuthEvent Event)>
     {
         public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds,

@@ -11,7 +11,25 @@ internal sealed class FirstOfParser<T>(Parser<char, T>[] parsers) : Parser<char,
         for (var i = 0; i < parsers.Length; i++)
         {
             var mark = state.Bookmark();
-            if (parsers[i].TryParse(ref state, ref expecteds, out result!))
+            var last = i == parsers.Length - 1;
+            bool parsed;
+            if (last)
+            {
+                parsed = parsers[i].TryParse(ref state, ref expecteds, out result!);
+            }
+            else
+            {
+                Speculation.Enter();
+                try
+                {
+                    parsed = parsers[i].TryParse(ref state, ref expecteds, out result!);
+                }
+                finally
+                {
+                    Speculation.Exit();
+                }
+            }
+            if (parsed)
             {
                 state.DiscardBookmark(mark);
                 while (expecteds.Count > count) expecteds.Pop();

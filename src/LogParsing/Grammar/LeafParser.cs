@@ -21,6 +21,11 @@ internal abstract class LeafParser<T> : Parser<char, T>
 
     protected bool Fail(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out T result)
     {
+        if (Speculation.Active)
+        {
+            result = default!;
+            return false;
+        }
         var eof = !state.HasCurrent;
         state.SetError(eof ? Maybe.Nothing<char>() : Maybe.Just(state.Current), eof, state.Location, null);
         expecteds.Add(new Expected<char>(_label));

@@ -13,7 +13,18 @@ internal sealed class OptionalParser<T>(Parser<char, T> parser) : Parser<char, M
     {
         var count = expecteds.Count;
         var mark = state.Bookmark();
-        if (parser.TryParse(ref state, ref expecteds, out var value))
+        bool parsed;
+        T value;
+        Speculation.Enter();
+        try
+        {
+            parsed = parser.TryParse(ref state, ref expecteds, out value!);
+        }
+        finally
+        {
+            Speculation.Exit();
+        }
+        if (parsed)
         {
             state.DiscardBookmark(mark);
             result = Maybe.Just(value);

@@ -65,7 +65,25 @@ public sealed class PrefixSwitch<T> : Parser<char, T>
                 if (!head.StartsWith(prefix, StringComparison.Ordinal)) continue;
                 var mark = state.Bookmark();
                 state.Advance(prefix.Length);
-                if (then.TryParse(ref state, ref expecteds, out result!))
+                // With a fallback, a failing case is only a try: its expectations would be dropped.
+                bool parsed;
+                if (_otherwise is null)
+                {
+                    parsed = then.TryParse(ref state, ref expecteds, out result!);
+                }
+                else
+                {
+                    Speculation.Enter();
+                    try
+                    {
+                        parsed = then.TryParse(ref state, ref expecteds, out result!);
+                    }
+                    finally
+                    {
+                        Speculation.Exit();
+                    }
+                }
+                if (parsed)
                 {
                     state.DiscardBookmark(mark);
                     Trim(ref expecteds, expectedCount);

@@ -67,9 +67,12 @@ public static class Syslog
     /// <c>2024-05-31T07:07:22.123456+00:00 nimbus sshd-session[52959]: </c>, <c>Nov 23 21:50:19 sshd[8148]: </c> (no host),
     /// <c>&lt;38&gt;1 2019-07-08T17:40:16.954167-04:00 host sshd 57915 - - </c> (RFC 5424).
     /// </summary>
+    /// <remarks>The common envelope (stamp, host, tag) is read by one span scan; the composed grammar below it reads the rest.</remarks>
     public static readonly Parser<char, SyslogHeader> Header =
-        Parser.Map(
-            (stamp, tail) => new SyslogHeader(stamp, tail.Host, tail.Tag.Program, tail.Tag.ProcessId),
-            Priority.Then(Scan.Literal("1 ").Maybe()).Maybe().Then(Timestamp).Before(Scan.Spaces),
-            Scan.FirstOf(ClassicTail, Rfc5424Tail));
+        Scan.FirstOf<SyslogHeader>(
+            new CommonHeaderParser(),
+            Parser.Map(
+                (stamp, tail) => new SyslogHeader(stamp, tail.Host, tail.Tag.Program, tail.Tag.ProcessId),
+                Priority.Then(Scan.Literal("1 ").Maybe()).Maybe().Then(Timestamp).Before(Scan.Spaces),
+                Scan.FirstOf(ClassicTail, Rfc5424Tail)));
 }

@@ -1,0 +1,56 @@
+using Pidgin;
+
+namespace LogParsing.Grammar;
+
+/// <summary>
+/// The envelope almost every line has, read in one scan: a classic, RFC 3339 or epoch stamp, one host word, and a
+/// <c>program[pid]: </c> or <c>program: </c> tag. Anything else (no host, RFC 5424, metalog, BSD priorities, busybox
+/// facilities) makes it fail without consuming, and <see cref="Syslog.Header"/> reads the line with the general grammar.
+/// </summary>
+internal sealed class CommonHeaderParser() : LeafParser<SyslogHeader>("syslog header")
+{
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out SyslogHeader result)
+    {
+        var s = state.LookAhead(512);
+        var i = s.Length < 5 || !char.IsAsciiDigit(s[0]) ? SyslogTimestampParser.TryClassic(s, out var stamp)
+            : s[4] == '-' ? SyslogTimestampParser.TryIso(s, out stamp)
+            : SyslogTimestampParser.TryEpoch(s, out stamp);
+        if (i == 0 || i >= s.Length || s[i] != ' ')
+            return Fail(ref state, ref expecteds, out result);
+        while (i < s.Length && s[i] == ' ') i++;
+
+        // Host: a word that is not a tag, a bracketed tag or a priority.
+        var rest = s[i..];
+        var hostEnd = rest.IndexOf(' ');
+        if (hostEnd <= 0 || rest[hostEnd - 1] == ':' || rest[0] is '[' or '<' || rest[..hostEnd].Contains('.') && IsFacilityLike(rest[..hostEnd]))
+            return Fail(ref state, ref expecteds, out result);
+        var host = rest[..hostEnd];
+        i += hostEnd + 1;
+
+        // Tag: "program[pid]: " or "program: ".
+        rest = s[i..];
+        var colon = rest.IndexOfAny(": ");
+        if (colon <= 0 || rest[colon] != ':' || rest[0] == '[')
+            return Fail(ref state, ref expecteds, out result);
+        var tag = rest[..colon];
+        int? pid = null;
+        if (tag[^1] == ']')
+        {
+            var open = tag.LastIndexOf('[');
+            if (open <= 0 || !int.TryParse(tag[(open + 1)..^1], System.Globalization.NumberStyles.None, null, out var p))
+                return Fail(ref state, ref expecteds, out result);
+            pid = p;
+            tag = tag[..open];
+        }
+        var consumed = i + colon + 1;
+        if (consumed < s.Length && s[consumed] == ' ') consumed++;
+        result = new SyslogHeader(stamp, StringPool.Shared.Get(host), StringPool.Shared.Get(tag), pid);
+        state.Advance(consumed);
+        return true;
+    }
+
+    // "auth.info" before a tag (busybox) looks like a host name; the general grammar tells them apart.
+    private static bool IsFacilityLike(ReadOnlySpan<char> word) =>
+        word.StartsWith("auth.") || word.StartsWith("authpriv.") || word.StartsWith("daemon.") || word.StartsWith("user.")
+        || word.StartsWith("local") || word.StartsWith("kern.") || word.StartsWith("syslog.") || word.StartsWith("cron.");
+}
