@@ -28,24 +28,11 @@ internal sealed class CommonHeaderParser() : LeafParser<SyslogHeader>("syslog he
         i += hostEnd + 1;
 
         // Tag: "program[pid]: " or "program: ".
-        rest = s[i..];
-        var colon = rest.IndexOfAny(": ");
-        if (colon <= 0 || rest[colon] != ':' || rest[0] == '[')
+        var tagLength = ProgramTagParser.ReadColonTag(s[i..], out var tag);
+        if (tagLength == 0)
             return Fail(ref state, ref expecteds, out result);
-        var tag = rest[..colon];
-        int? pid = null;
-        if (tag[^1] == ']')
-        {
-            var open = tag.LastIndexOf('[');
-            if (open <= 0 || !int.TryParse(tag[(open + 1)..^1], System.Globalization.NumberStyles.None, null, out var p))
-                return Fail(ref state, ref expecteds, out result);
-            pid = p;
-            tag = tag[..open];
-        }
-        var consumed = i + colon + 1;
-        if (consumed < s.Length && s[consumed] == ' ') consumed++;
-        result = new SyslogHeader(stamp, StringPool.Shared.Get(host), StringPool.Shared.Get(tag), pid);
-        state.Advance(consumed);
+        result = new SyslogHeader(stamp, StringPool.Shared.Get(host), tag.Program, tag.ProcessId);
+        state.Advance(i + tagLength);
         return true;
     }
 

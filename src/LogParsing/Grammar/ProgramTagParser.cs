@@ -26,23 +26,35 @@ internal sealed class ProgramTagParser() : LeafParser<ProgramTag>("program tag")
             // "sshd[20974] error: ..." (seen from some relays): the pid ends the tag without a colon.
             return WithPid(ref state, ref expecteds, rest[..colon], colon, out result);
         }
-        if (colon <= 0 || rest[colon] != ':')
+        var consumed = ReadColonTag(rest, out result);
+        if (consumed == 0)
             return Fail(ref state, ref expecteds, out result);
+        state.Advance(consumed);
+        return true;
+    }
+
+    /// <summary>
+    /// The usual tag, <c>program[pid]: </c> or <c>program: </c>, at the start of <paramref name="rest"/>: the characters it
+    /// takes (the colon and one space), or 0 when <paramref name="rest"/> does not start with one.
+    /// </summary>
+    internal static int ReadColonTag(ReadOnlySpan<char> rest, out ProgramTag result)
+    {
+        result = default;
+        var colon = rest.IndexOfAny(": ");
+        if (colon <= 0 || rest[colon] != ':' || rest[0] == '[') return 0;
         var tag = rest[..colon];
         int? pid = null;
         if (tag[^1] == ']')
         {
             var open = tag.LastIndexOf('[');
-            if (open <= 0 || !int.TryParse(tag[(open + 1)..^1], System.Globalization.NumberStyles.None, null, out var p))
-                return Fail(ref state, ref expecteds, out result);
+            if (open <= 0 || !int.TryParse(tag[(open + 1)..^1], System.Globalization.NumberStyles.None, null, out var p)) return 0;
             pid = p;
             tag = tag[..open];
         }
         var consumed = colon + 1;
         if (consumed < rest.Length && rest[consumed] == ' ') consumed++;
         result = new ProgramTag(StringPool.Shared.Get(tag), pid);
-        state.Advance(consumed);
-        return true;
+        return consumed;
     }
 
     private bool WithPid(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, ReadOnlySpan<char> tag, int end, out ProgramTag result)
