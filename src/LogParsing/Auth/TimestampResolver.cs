@@ -49,6 +49,7 @@ internal sealed class TimestampResolver
     {
         yearInferred = ts.Year is null && _year is null;
         var year = ts.Year ?? _year ?? InferYear(ts.Month, ts.Day, ts.Hour);
+        if (year is < 1 or > 9999) return default;
         if (ts.Month == 2 && ts.Day == 29 && !DateTime.IsLeapYear(year))
         {
             if (!yearInferred) return default;

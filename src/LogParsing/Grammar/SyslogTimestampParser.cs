@@ -59,7 +59,8 @@ internal sealed class SyslogTimestampParser() : LeafParser<SyslogTimestamp>("tim
         if (s.Length < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ')) return 0;
         if (!Digits(s[..4], out var year) || !Digits(s.Slice(5, 2), out var month) || !Digits(s.Slice(8, 2), out var day)) return 0;
         if (!TryTime(s[11..], out var hour, out var minute, out var second)) return 0;
-        if (month is < 1 or > 12 || day is < 1 or > 31) return 0;
+        // Year 0 is real ("0000-12-30 00:00:00" from a bogus clock) but no DateTime: not a stamp we can place.
+        if (year < 1 || month is < 1 or > 12 || day is < 1 or > 31) return 0;
         var i = 19;
         var ticks = Fraction(s, ref i);
         TimeSpan? offset = null;
