@@ -28,4 +28,15 @@ public class FuzzRegressionTests
         Assert.IsType<MalformedLine>(e.Event);
         Assert.Equal(line, e.Message);
     }
+
+    [Theory]
+    [InlineData("999999999999.5 host sshd[1]: Received signal 15; terminating.")]
+    [InlineData("May 31 07:07:22 host sshd[1]: srclimit_penalise: ipv4: new 192.0.2.7/32 active penalty of 1e400 seconds for penalty: x")]
+    [InlineData("May 31 07:07:22 host sshd[1]: srclimit_penalise: ipv4: new 192.0.2.7/32 active penalty of 99999999999999999999 seconds for penalty: x")]
+    public void Numbers_out_of_range_do_not_throw(string line) => Assert.NotNull(AuthLogParser.Default.Parse(line).Event);
+
+    [Theory]
+    [InlineData("2021-05-30 00:51:39,363 fail2ban.filter [448]: INFO    [sshd] Found 192.0.2.1 - 2021-02-30 10:00:00")]
+    [InlineData("2021-05-30 00:51:39,363 fail2ban.observer [448]: NOTICE  [sshd] Increase Ban 192.0.2.1 (2 # 2147483647 days, 0:00:00 -> 2021-02-30 03:29:58)")]
+    public void Fail2ban_dates_and_durations_out_of_range_do_not_throw(string line) => Assert.NotNull(Fail2BanLogReader.ParseLine(line));
 }

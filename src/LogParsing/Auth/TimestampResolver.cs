@@ -69,10 +69,10 @@ internal sealed class TimestampResolver
         // The latest year that does not put the line more than a day after the reference (slack for clock and
         // zone skew): reference + 1 for a line written just after midnight on New Year's Eve, else this year or the last.
         var limit = _referenceLocal.AddDays(1);
-        for (var year = _referenceLocal.Year + 1; ; year--)
+        for (var year = Math.Min(_referenceLocal.Year + 1, 9999); ; year--)
         {
             var candidate = new DateTime(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)), hour, 0, 0);
-            if (candidate <= limit) return year;
+            if (candidate <= limit || year == 1) return year;
         }
     }
 

@@ -173,7 +173,7 @@ public static class Fail2BanGrammar
 
     private static DateTime? LocalTimeOf(string text)
     {
-        if (SyslogTimestampParser.TryIso(text, out var ts) != text.Length || ts.Year is not { } year) return null;
+        if (SyslogTimestampParser.TryIso(text, out var ts) != text.Length || ts.Year is not { } year || ts.Day > DateTime.DaysInMonth(year, ts.Month)) return null;
         return new DateTime(year, ts.Month, ts.Day, ts.Hour, ts.Minute, ts.Second).AddTicks(ts.FractionTicks);
     }
 
@@ -186,7 +186,7 @@ public static class Fail2BanGrammar
         if (comma >= 0)
         {
             var space = span.IndexOf(' ');
-            if (!int.TryParse(span[..space], NumberStyles.None, CultureInfo.InvariantCulture, out days)) return null;
+            if (!int.TryParse(span[..space], NumberStyles.None, CultureInfo.InvariantCulture, out days) || days > 1_000_000) return null;
             span = span[(comma + 2)..];
         }
         return TimeSpan.TryParseExact(span, @"h\:mm\:ss", CultureInfo.InvariantCulture, out var time) ? TimeSpan.FromDays(days) + time : null;

@@ -93,7 +93,8 @@ internal sealed class SyslogTimestampParser() : LeafParser<SyslogTimestamp>("tim
         var i = 0;
         long seconds = 0;
         while (i < s.Length && i < 12 && char.IsAsciiDigit(s[i])) seconds = seconds * 10 + (s[i++] - '0');
-        if (i < 9 || i >= s.Length || s[i] != '.') return 0;
+        // Up to 9999-12-31 (253402300799): later is no DateTimeOffset.
+        if (i < 9 || i >= s.Length || s[i] != '.' || seconds > 253_402_300_799) return 0;
         var ticks = Fraction(s, ref i);
         if (i < s.Length && s[i] != ' ') return 0;
         var t = DateTimeOffset.FromUnixTimeSeconds(seconds);

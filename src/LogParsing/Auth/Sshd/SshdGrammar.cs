@@ -314,7 +314,7 @@ public static class SshdGrammar
             {
                 Family = family, Network = change.Network, Active = change.Active, Reason = reason,
                 Remote = RemoteEndpointParser.Create(Before(change.Network, "/"), null),
-                Duration = double.TryParse(seconds, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s) ? TimeSpan.FromSeconds(s) : TimeSpan.Zero,
+                Duration = Seconds(seconds),
             },
             Until(": ", intern: true).Before(Literal(": ")),
             Switch(
@@ -408,6 +408,12 @@ public static class SshdGrammar
         var at = last ? text.LastIndexOf(delimiter, StringComparison.Ordinal) : text.IndexOf(delimiter, StringComparison.Ordinal);
         return at < 0 ? null : text[(at + delimiter.Length)..];
     }
+
+    // "%.3f seconds": anything that is not a finite, representable number of seconds reads as zero rather than throwing.
+    private static TimeSpan Seconds(string text) =>
+        double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s)
+        && double.IsFinite(s) && s >= 0 && s < TimeSpan.MaxValue.TotalSeconds
+            ? TimeSpan.FromSeconds(s) : TimeSpan.Zero;
 
     private static AuthEvent WithLevel(AuthEvent e, SshdLogLevel level) => e is SshdEvent s ? s with { Level = level } : e;
 
