@@ -50,4 +50,22 @@ public class PamExtraTests
         Assert.IsType<UnrecognizedEvent>(Event("sshd[1]", "pam_faillock(sshd:auth): User unknown"));
         Assert.IsType<UnrecognizedEvent>(Event("sshd[1]", "pam_systemd(sshd:session): Failed to release session: Interrupted system call"));
     }
+
+    [Fact]
+    public void Account_expired_in_the_account_phase()
+    {
+        var e = Assert.IsType<PamAccountExpired>(Event("CRON[6413]", "pam_unix(cron:account): account root has expired (account expired)"));
+        Assert.Equal(("cron", "account", "root", "account expired", AuthOutcome.Failure), (e.Service, e.Type, e.User, e.Reason, e.Outcome));
+        var sshd = AuthLogParser.Default.Parse("Sep 17 16:08:04 web sshd-session[91179]: fatal: Access denied for user deploy by PAM account configuration [preauth]").Event;
+        Assert.Equal(("deploy", true), (Assert.IsType<LogParsing.Auth.Sshd.SshdUserNotAllowed>(sshd).User, ((LogParsing.Auth.Sshd.SshdEvent)sshd).Preauth));
+    }
+
+    [Fact]
+    public void Password_expired_and_expiring()
+    {
+        var expired = Assert.IsType<PamPasswordExpired>(Event("sshd[1]", "pam_unix(sshd:account): expired password for user alice (password aged)"));
+        Assert.Equal(("alice", "password aged"), (expired.User, expired.Reason));
+        var expiring = Assert.IsType<PamPasswordExpiring>(Event("sshd[1]", "pam_unix(sshd:account): password for user alice will expire in 5 days"));
+        Assert.Equal(("alice", 5), (expiring.User, expiring.Days));
+    }
 }

@@ -123,3 +123,30 @@ public sealed record PamIgnoringMaxRetries : AuthEvent
 
 /// <summary><c>unix_chkpwd[2681]: password check failed for user (wax)</c>: pam_unix's helper refused a password (the pam_unix line of the same attempt counts it).</summary>
 public sealed record PamPasswordCheckFailed : AuthEvent;
+
+/// <summary>
+/// <c>pam_unix(cron:account): account root has expired (account expired)</c> (linux-pam <c>pam_unix_acct.c</c>): the
+/// account is past its expiry date (<c>chage -E</c>), or past its inactivity period after a password expired.
+/// </summary>
+public sealed record PamAccountExpired : PamEvent
+{
+    /// <summary>What pam_unix said in parentheses: <c>account expired</c>, <c>failed to change password</c>.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>Failure: PAM refused the account (a login, a cron job, a sudo).</summary>
+    public override AuthOutcome Outcome => AuthOutcome.Failure;
+}
+
+/// <summary><c>pam_unix(sshd:account): expired password for user alice (password aged)</c>: the password must be changed first.</summary>
+public sealed record PamPasswordExpired : PamEvent
+{
+    /// <summary>What pam_unix said in parentheses: <c>password aged</c>, <c>root enforced</c>, <c>admin enforced</c>.</summary>
+    public required string Reason { get; init; }
+}
+
+/// <summary><c>pam_unix(sshd:account): password for user alice will expire in 5 days</c>.</summary>
+public sealed record PamPasswordExpiring : PamEvent
+{
+    /// <summary>Days until the password expires.</summary>
+    public int Days { get; init; }
+}

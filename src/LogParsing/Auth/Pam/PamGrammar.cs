@@ -21,7 +21,11 @@ public static class PamGrammar
             WordUntil(") ", intern: true).Before(Literal("): ")));
 
     // What a message said, before the prefix's module, service and type are joined to it (no closure per line).
-    private enum Kind { SessionOpened, SessionClosed, AuthenticationFailure, AuthenticationSuccess, UserUnknown, PasswordChanged, RequirementNotMet }
+    private enum Kind
+    {
+        SessionOpened, SessionClosed, AuthenticationFailure, AuthenticationSuccess, UserUnknown, PasswordChanged, RequirementNotMet,
+        AccountExpired, PasswordExpired, PasswordExpiring,
+    }
 
     private readonly record struct Said(
         Kind Kind, (string? Name, int? Uid) User, (string? Name, int? Uid) By, ImmutableArray<KeyValuePair<string, string>> Pairs, string? Text = null);
@@ -57,6 +61,24 @@ public static class PamGrammar
             (requirement, user) => new Said(Kind.RequirementNotMet, (user, null), default, default, requirement),
             Tokens.QuotedString.Before(Literal(" not met by user ")), Tokens.QuotedString.Before(End));
 
+    // pam_unix_acct.c: "account %s has expired (%s)"
+    private static readonly Parser<char, Said> AccountExpired =
+        Parser.Map(
+            (user, reason) => new Said(Kind.AccountExpired, (user, null), default, default, reason),
+            UntilLast(" has expired (").Before(Literal(" has expired (")), UntilLast(")").Before(Literal(")")).Before(End));
+
+    // pam_unix_acct.c: "expired password for user %s (%s)"
+    private static readonly Parser<char, Said> PasswordExpired =
+        Parser.Map(
+            (user, reason) => new Said(Kind.PasswordExpired, (user, null), default, default, reason),
+            UntilLast(" (").Before(Literal(" (")), UntilLast(")").Before(Literal(")")).Before(End));
+
+    // pam_unix_acct.c: "password for user %s will expire in %d days"
+    private static readonly Parser<char, Said> PasswordExpiring =
+        Parser.Map(
+            (user, days) => new Said(Kind.PasswordExpiring, (user, days), default, default),
+            UntilLast(" will expire in ").Before(Literal(" will expire in ")), Integer.Before(Literal(" day")).Before(Literal("s").Maybe()).Before(End));
+
     private static readonly PrefixSwitch<Said> Message = Switch(
         ("session opened for user ", SessionOpened),
         ("session closed for user ", SessionClosed),
@@ -64,7 +86,10 @@ public static class PamGrammar
         ("authentication success; ", AuthenticationSuccess),
         ("check pass; user unknown", UserUnknown),
         ("password changed for ", PasswordChanged),
-        ("requirement ", RequirementNotMet));
+        ("requirement ", RequirementNotMet),
+        ("account ", AccountExpired),
+        ("expired password for user ", PasswordExpired),
+        ("password for user ", PasswordExpiring));
 
     /// <summary>A whole PAM line: <see cref="Prefix"/>, then the message.</summary>
     public static readonly Parser<char, AuthEvent> Body = Prefix.Then(Message, Build);
@@ -80,6 +105,9 @@ public static class PamGrammar
         Kind.AuthenticationSuccess => Success(p, said.Pairs),
         Kind.UserUnknown => new PamUserUnknown { Module = p.Module, Service = p.Service, Type = p.Type },
         Kind.PasswordChanged => new PamPasswordChanged { Module = p.Module, Service = p.Service, Type = p.Type, User = said.User.Name },
+        Kind.AccountExpired => new PamAccountExpired { Module = p.Module, Service = p.Service, Type = p.Type, User = said.User.Name, Reason = said.Text! },
+        Kind.PasswordExpired => new PamPasswordExpired { Module = p.Module, Service = p.Service, Type = p.Type, User = said.User.Name, Reason = said.Text! },
+        Kind.PasswordExpiring => new PamPasswordExpiring { Module = p.Module, Service = p.Service, Type = p.Type, User = said.User.Name, Days = said.User.Uid ?? 0 },
         Kind.RequirementNotMet => new PamRequirementNotMet { Module = p.Module, Service = p.Service, Type = p.Type, User = said.User.Name, Requirement = said.Text! },
         _ => Failure(p, said.Pairs),
     };

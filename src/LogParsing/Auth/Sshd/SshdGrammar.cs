@@ -205,6 +205,12 @@ public static class SshdGrammar
             },
             Until(" not allowed because ").Before(Literal(" not allowed because ")), Text, Phase);
 
+    // auth-pam.c / sshpam_fatal: "Access denied for user %s by PAM account configuration"
+    private static readonly Parser<char, AuthEvent> AccessDeniedByPam =
+        Parser.Map(
+            (user, phase) => (AuthEvent)new SshdUserNotAllowed { User = user, Reason = "denied by PAM account configuration", Phase = phase },
+            UntilLast(" by PAM account configuration").Before(Literal(" by PAM account configuration")), Phase);
+
     // "ROOT LOGIN REFUSED FROM %.200s port %d"
     private static readonly Parser<char, AuthEvent> RootLoginRefused =
         Parser.Map((remote, phase) => (AuthEvent)new SshdRootLoginRefused { User = "root", Remote = remote, Phase = phase }, Tokens.RemoteEndpoint, Phase);
@@ -367,6 +373,7 @@ public static class SshdGrammar
         ("Partial ", NotYetAuthenticated("Partial")),
         ("input_userauth_request: invalid user ", InputUserauthInvalidUser),
         ("User ", UserNotAllowed),
+        ("Access denied for user ", AccessDeniedByPam),
         ("ROOT LOGIN REFUSED FROM ", RootLoginRefused),
         ("refused connect from ", RefusedConnect),
         ("Did not receive identification string from ", NoIdentification),
