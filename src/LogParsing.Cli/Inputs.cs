@@ -93,30 +93,29 @@ internal static class Inputs
             if (token.Value.StartsWith("--", StringComparison.Ordinal)) result.AddError($"unknown option '{token.Value}'.");
     }
 
-    public static async IAsyncEnumerable<Fail2BanEntry> ReadFail2BanAsync(
-        IReadOnlyList<string> paths, bool isDefault, LogReaderOptions options,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var path in paths)
-        {
-            var source = path == "-"
-                ? Fail2BanLogReader.ReadAsync(Console.OpenStandardInput(), options, cancellationToken)
-                : Fail2BanLogReader.ReadAsync(path, options with { IncludeRotated = isDefault }, cancellationToken);
-            await foreach (var entry in source.ConfigureAwait(false))
-                yield return entry;
-        }
-    }
+    public static IAsyncEnumerable<Fail2BanEntry> ReadFail2BanAsync(
+        IReadOnlyList<string> paths, bool isDefault, LogReaderOptions options, CancellationToken cancellationToken) =>
+        ReadEachAsync(paths,
+            path => Fail2BanLogReader.ReadAsync(path, options with { IncludeRotated = isDefault }, cancellationToken),
+            stdin => Fail2BanLogReader.ReadAsync(stdin, options, cancellationToken),
+            cancellationToken);
 
-    public static async IAsyncEnumerable<AuthLogEntry> ReadAsync(
-        IReadOnlyList<string> paths, bool isDefault, AuthLogReaderOptions options,
+    public static IAsyncEnumerable<AuthLogEntry> ReadAsync(
+        IReadOnlyList<string> paths, bool isDefault, AuthLogReaderOptions options, CancellationToken cancellationToken) =>
+        ReadEachAsync(paths,
+            path => AuthLogReader.ReadAsync(path, options with { IncludeRotated = isDefault }, cancellationToken),
+            stdin => AuthLogReader.ReadAsync(stdin, options, cancellationToken),
+            cancellationToken);
+
+    /// <summary>Each path in turn, <c>-</c> meaning standard input.</summary>
+    private static async IAsyncEnumerable<T> ReadEachAsync<T>(
+        IReadOnlyList<string> paths, Func<string, IAsyncEnumerable<T>> file, Func<Stream, IAsyncEnumerable<T>> stream,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var path in paths)
         {
-            var source = path == "-"
-                ? AuthLogReader.ReadAsync(Console.OpenStandardInput(), options, cancellationToken)
-                : AuthLogReader.ReadAsync(path, options with { IncludeRotated = isDefault }, cancellationToken);
-            await foreach (var entry in source.ConfigureAwait(false))
+            var source = path == "-" ? stream(Console.OpenStandardInput()) : file(path);
+            await foreach (var entry in source.WithCancellation(cancellationToken).ConfigureAwait(false))
                 yield return entry;
         }
     }
