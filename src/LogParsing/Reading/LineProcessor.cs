@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace LogParsing.Reading;
@@ -19,18 +18,14 @@ internal abstract class LineProcessor<T>
     /// </summary>
     public virtual void OnLineBytes(ReadOnlySpan<byte> line, long lineNumber, bool truncated, List<T> output)
     {
+        // One buffer per source, grown to the longest line (at most MaxLineLength): no rent and return per line.
         // UTF-8 never decodes to more chars than it has bytes.
-        var chars = ArrayPool<char>.Shared.Rent(line.Length);
-        try
-        {
-            var count = Encoding.UTF8.GetChars(line, chars);
-            OnLine(chars.AsSpan(0, count), lineNumber, truncated, output);
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
-        }
+        if (_chars.Length < line.Length) _chars = new char[Math.Max(line.Length, _chars.Length * 2)];
+        var count = Encoding.UTF8.GetChars(line, _chars);
+        OnLine(_chars.AsSpan(0, count), lineNumber, truncated, output);
     }
+
+    private char[] _chars = new char[512];
 
     /// <summary>The source ended: flush anything held back (a multi-line record).</summary>
     public virtual void OnEnd(List<T> output)
