@@ -27,7 +27,8 @@ for f in ../tests/LogParsing.Tests/Fixtures/*.log ../tests/LogParsing.Tests/Fixt
 done
 
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1
-afl-fuzz -V "$seconds" -i corpus -o findings -t 10000 -m none -- dotnet out/LogParsing.Fuzz.dll > findings.log 2>&1 || true
+# A fixed seed (FUZZ_SEED, default 1) makes a CI run explore what the last local run explored; change it to look elsewhere.
+afl-fuzz -V "$seconds" -s "${FUZZ_SEED:-1}" -i corpus -o findings -t 10000 -m none -- dotnet out/LogParsing.Fuzz.dll > findings.log 2>&1 || true
 
 crashes=$(find findings -path '*crashes/id*' -type f 2>/dev/null | wc -l)
 execs=$(grep -h '^execs_done' findings/default/fuzzer_stats 2>/dev/null | awk '{print $3}' || echo 0)

@@ -42,6 +42,18 @@ public class FaultTests
     }
 
     [Fact]
+    public async Task A_corrupt_gzip_is_an_error_naming_the_file_not_a_crash()
+    {
+        // Found by the fuzzer: gzip's magic bytes, then a compression method that is not deflate.
+        using var dir = new TempDir();
+        var path = Path.Combine(dir.Path, "auth.log.2.gz");
+        await File.WriteAllBytesAsync(path, [0x1f, 0x8b, (byte)'y', (byte)' ', (byte)'3', (byte)'1', .. Encoding.UTF8.GetBytes(Lines(3))], Ct);
+        var ex = await Assert.ThrowsAsync<LogReadException>(() => Fixture.ToListAsync(AuthLogReader.ReadAsync(path, Fixture.Utc(), Ct)));
+        Assert.Equal(path, ex.Source);
+        Assert.IsType<InvalidDataException>(ex.InnerException);
+    }
+
+    [Fact]
     public async Task A_gzip_file_of_several_members_reads_all_of_them()
     {
         using var dir = new TempDir();
