@@ -42,7 +42,7 @@ internal sealed class FollowStream(FileStream file, string path, TimeSpan pollIn
         {
             return false;
         }
-        if (current.Length < file.Position && current.Length < file.Length + 1) return true; // truncated (copytruncate)
+        if (current.Length < file.Position) return true; // truncated in place (copytruncate): shorter than what was read
         return !IsSameFile();
     }
 

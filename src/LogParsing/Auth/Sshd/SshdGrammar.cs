@@ -82,11 +82,14 @@ public static class SshdGrammar
     // "Accepted publickey for vagrant from 10.0.2.2 port 48274 ssh2: ED25519 SHA256:k1kj..."
     private static readonly Parser<char, AuthEvent> Accepted =
         Parser.Map(
-            (method, user, remote, protocol, details, phase) => (AuthEvent)new SshdAcceptedAuthentication
+            (method, user, remote, protocol, details, phase) =>
             {
-                Method = method, User = user, Remote = remote, Protocol = protocol.GetValueOrDefault(),
-                KeyType = NthWord(details, 0), Fingerprint = NthWord(details, 1),
-                Details = details.GetValueOrDefault(), Phase = phase,
+                var (keyType, fingerprint) = KeyOf(details);
+                return (AuthEvent)new SshdAcceptedAuthentication
+                {
+                    Method = method, User = user, Remote = remote, Protocol = protocol.GetValueOrDefault(),
+                    KeyType = keyType, Fingerprint = fingerprint, Details = details.GetValueOrDefault(), Phase = phase,
+                };
             },
             Until(" for ", intern: true).Before(Literal(" for ")), UserBeforeFrom, FromRemote, Protocol, Details, Phase);
 
@@ -435,15 +438,16 @@ public static class SshdGrammar
         return builder.DrainToImmutable();
     }
 
-    private static string? NthWord(Maybe<string> text, int n)
+    // "ED25519 SHA256:k1kj..." (then certificate details): the key type, shared across lines, and the fingerprint, in one pass.
+    private static (string? KeyType, string? Fingerprint) KeyOf(Maybe<string> details)
     {
-        if (!text.HasValue) return null;
-        var index = 0;
-        var span = text.Value.AsSpan();
-        foreach (var range in span.Split(' '))
-        {
-            if (index++ == n) return span[range].IsEmpty ? null : StringPool.Shared.Get(span[range]);
-        }
-        return null;
+        if (!details.HasValue) return (null, null);
+        var text = details.Value.AsSpan();
+        var space = text.IndexOf(' ');
+        if (space <= 0) return (text.IsEmpty ? null : StringPool.Shared.Get(text), null);
+        var rest = text[(space + 1)..];
+        var end = rest.IndexOf(' ');
+        var fingerprint = end < 0 ? rest : rest[..end];
+        return (StringPool.Shared.Get(text[..space]), fingerprint.IsEmpty ? null : new string(fingerprint));
     }
 }
