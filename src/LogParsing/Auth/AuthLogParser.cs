@@ -145,30 +145,30 @@ public sealed class AuthLogParser
 
     internal AuthLogEntry Parse(ReadOnlySpan<char> line, TimestampResolver resolver, LogPosition position, bool truncated)
     {
-        var result = truncated ? null : _line.Parse(line);
-        if (result is null || !result.Success)
+        if (!truncated)
         {
-            return new AuthLogEntry
-            {
-                Program = string.Empty,
-                Message = new string(line),
-                Event = truncated ? new MalformedLine { Truncated = true } : new MalformedLine(),
-                Position = position,
-            };
+            // The line parser builds the entry itself, so Pidgin's per-parse Result holds one reference instead of the
+            // header, message and event by value; it reads the resolver and position from here.
+            t_resolver = resolver;
+            t_position = position;
+            var result = _line.Parse(line);
+            t_resolver = null;
+            if (result.Success) return result.Value;
         }
-        var (header, message, evt) = result.Value;
         return new AuthLogEntry
         {
-            Timestamp = resolver.Resolve(header.Timestamp, out var inferred),
-            YearWasInferred = inferred,
-            Host = header.Host,
-            Program = header.Program,
-            ProcessId = header.ProcessId,
-            Message = message,
-            Event = evt,
+            Program = string.Empty,
+            Message = new string(line),
+            Event = truncated ? new MalformedLine { Truncated = true } : new MalformedLine(),
             Position = position,
         };
     }
+
+    [ThreadStatic]
+    private static TimestampResolver? t_resolver;
+
+    [ThreadStatic]
+    private static LogPosition t_position;
 
     /// <summary>
     /// The one dispatch from a message to its grammar, shared by syslog lines and journal entries: skips a Solaris
@@ -212,20 +212,29 @@ public sealed class AuthLogParser
     }
 
     /// <summary>Header, then the program's grammar on the rest; a body that fails becomes <see cref="UnrecognizedEvent"/>.</summary>
-    private sealed class LineParser(FrozenDictionary<string, Parser<char, AuthEvent>> programs)
-        : Parser<char, (SyslogHeader Header, string Message, AuthEvent Event)>
+    private sealed class LineParser(FrozenDictionary<string, Parser<char, AuthEvent>> programs) : Parser<char, AuthLogEntry>
     {
-        public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds,
-            out (SyslogHeader Header, string Message, AuthEvent Event) result)
+        public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out AuthLogEntry result)
         {
             if (!Syslog.Header.TryParse(ref state, ref expecteds, out var header))
             {
-                result = default;
+                result = null!;
                 return false;
             }
             var message = new string(state.LookAhead(int.MaxValue));
             var evt = ReadMessage(programs.GetValueOrDefault(header.Program), ref state, ref expecteds);
-            result = (header, message, evt);
+            var resolver = t_resolver ?? TimestampResolver.Current;
+            result = new AuthLogEntry
+            {
+                Timestamp = resolver.Resolve(header.Timestamp, out var inferred),
+                YearWasInferred = inferred,
+                Host = header.Host,
+                Program = header.Program,
+                ProcessId = header.ProcessId,
+                Message = message,
+                Event = evt,
+                Position = t_position,
+            };
             return true;
         }
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Pidgin;
 
 namespace LogParsing.Grammar;
@@ -12,26 +13,38 @@ internal sealed class KeyValuesParser() : LeafParser<ImmutableArray<KeyValuePair
     public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out ImmutableArray<KeyValuePair<string, string>> result)
     {
         var rest = Rest(ref state);
-        var builder = ImmutableArray.CreateBuilder<KeyValuePair<string, string>>(8);
+        // Two passes over a few dozen characters: count, then fill an array of exactly that size, handed over without
+        // a builder or a copy.
+        var count = Pairs(rest, default, out var consumed);
+        if (count == 0)
+            return Fail(ref state, ref expecteds, out result);
+        var pairs = new KeyValuePair<string, string>[count];
+        Pairs(rest, pairs, out _);
+        result = ImmutableCollectionsMarshal.AsImmutableArray(pairs);
+        state.Advance(consumed);
+        return true;
+    }
+
+    // The pairs at the start of text (written into pairs when it is not empty), and the characters they take.
+    private static int Pairs(ReadOnlySpan<char> text, Span<KeyValuePair<string, string>> pairs, out int consumed)
+    {
+        var count = 0;
         var i = 0;
-        var consumed = 0;
+        consumed = 0;
         while (true)
         {
             var start = i;
-            while (start < rest.Length && rest[start] == ' ') start++;
-            var word = rest[start..];
+            while (start < text.Length && text[start] == ' ') start++;
+            var word = text[start..];
             var space = word.IndexOf(' ');
             if (space >= 0) word = word[..space];
             var eq = word.IndexOf('=');
-            if (eq <= 0) break;
-            builder.Add(new(StringPool.Shared.Get(word[..eq]), new string(word[(eq + 1)..])));
+            if (eq <= 0) return count;
+            if (!pairs.IsEmpty)
+                pairs[count] = new(StringPool.Shared.Get(word[..eq]), StringPool.Shared.Get(word[(eq + 1)..]));
+            count++;
             i = start + word.Length;
             consumed = i;
         }
-        if (builder.Count == 0)
-            return Fail(ref state, ref expecteds, out result);
-        result = builder.DrainToImmutable();
-        state.Advance(consumed);
-        return true;
     }
 }

@@ -51,10 +51,11 @@ public static class Scan
     /// </summary>
     /// <param name="delimiter">What ends the text.</param>
     /// <param name="allowEmpty">Whether an empty text succeeds (sshd writes <c>Invalid user  from</c> for an empty name).</param>
-    public static Parser<char, string> UntilLast(string delimiter, bool allowEmpty = false)
+    /// <param name="intern">Whether equal results share one string: for fields that repeat on many lines (user names).</param>
+    public static Parser<char, string> UntilLast(string delimiter, bool allowEmpty = false, bool intern = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(delimiter);
-        return new TextUntilParser(delimiter, last: true, allowEmpty, orEnd: false);
+        return new TextUntilParser(delimiter, last: true, allowEmpty, orEnd: false, intern);
     }
 
     /// <summary>A non-empty run of characters up to the next space or the end. Example: <c>publickey</c>.</summary>

@@ -33,7 +33,8 @@ public static class SshdGrammar
     public static readonly Parser<char, string> Text = RestBefore(PreauthSuffix, PostauthSuffix);
 
     /// <summary>A user name followed by <c> from </c>: the last <c> from </c> ends it, so names with spaces survive.</summary>
-    public static readonly Parser<char, string> UserBeforeFrom = UntilLast(" from ", allowEmpty: true);
+    /// <remarks>Interned: probes try the same few names (<c>admin</c>, <c>root</c>, <c>oracle</c>) thousands of times.</remarks>
+    public static readonly Parser<char, string> UserBeforeFrom = UntilLast(" from ", allowEmpty: true, intern: true);
 
     /// <summary><c>from H port N</c> after a user name: <c> from 187.32.120.215 port 54110</c>.</summary>
     public static readonly Parser<char, RemoteEndpoint> FromRemote = Literal(" from ").Then(Tokens.RemoteEndpoint);

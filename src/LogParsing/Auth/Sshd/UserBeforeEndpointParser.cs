@@ -17,7 +17,7 @@ internal sealed class UserBeforeEndpointParser() : LeafParser<string>("user name
         var space = beforeHost.LastIndexOf(' ');
         if (space < 0)
             return Fail(ref state, ref expecteds, out result);
-        result = space == 0 ? string.Empty : new string(rest[..space]);
+        result = space == 0 ? string.Empty : StringPool.Shared.Get(rest[..space]);
         state.Advance(space + 1);
         return true;
     }
