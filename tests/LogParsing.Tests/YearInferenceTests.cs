@@ -1,3 +1,4 @@
+using CsCheck;
 using LogParsing.Grammar;
 
 namespace LogParsing.Tests;
@@ -61,5 +62,44 @@ public class YearInferenceTests
         var entries = await Fixture.ToListAsync(AuthLogReader.ReadAsync(path, new AuthLogReaderOptions { TimeZone = TimeZoneInfo.Utc }, TestContext.Current.CancellationToken));
         Assert.Equal([2024, 2025], entries.Select(e => e.Timestamp.Year));
         Assert.True(entries[0].Timestamp < entries[1].Timestamp);
+    }
+
+    [Fact]
+    public void A_resolver_that_remembers_the_last_hour_answers_as_a_fresh_one_would()
+    {
+        // Stamps in runs within an hour and across hours, days, New Year, Feb 29 and a DST change (Berlin, late March
+        // and October), each resolved by one long-lived resolver and by a new one: the remembered hour must never show.
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var stamp = Gen.Select(Gen.Int[1, 12], Gen.Int[1, 31], Gen.Int[0, 23], Gen.Int[0, 59], Gen.Int[0, 59], Gen.Int[0, 9_999_999])
+            .Select((month, day, hour, minute, second, fraction) => new SyslogTimestamp(null, month, day, hour, minute, second, fraction, null));
+        var run = Gen.Select(stamp, Gen.Int[1, 5]).SelectMany((first, n) =>
+            Gen.Int[0, 59].Array[n].Select(minutes => minutes.Select(m => first with { Minute = m }).ToArray()));
+        Gen.Select(run.Array[1, 8], Gen.Int[0, 2], Gen.Bool).Sample((runs, zoneIndex, knownYear) =>
+        {
+            var zone = zoneIndex switch { 0 => TimeZoneInfo.Utc, 1 => berlin, _ => TimeZoneInfo.FindSystemTimeZoneById("America/New_York") };
+            var reference = new DateTimeOffset(2025, 1, 1, 8, 0, 0, TimeSpan.Zero);
+            int? year = knownYear ? 2024 : null;
+            var remembering = new TimestampResolver(year, reference, zone);
+            foreach (var ts in runs.SelectMany(r => r))
+            {
+                var expected = new TimestampResolver(year, reference, zone).Resolve(ts, out var expectedInferred);
+                Assert.Equal(expected, remembering.Resolve(ts, out var inferred));
+                Assert.Equal(expected.Offset, remembering.Resolve(ts, out _).Offset);
+                Assert.Equal(expectedInferred, inferred);
+            }
+        });
+    }
+
+    [Fact]
+    public void Lines_within_one_hour_keep_their_minutes_and_the_hours_offset()
+    {
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var resolver = new TimestampResolver(2024, DateTimeOffset.UnixEpoch, berlin);
+        var a = resolver.Resolve(new SyslogTimestamp(null, 3, 31, 1, 15, 0, 0, null), out _);
+        var b = resolver.Resolve(new SyslogTimestamp(null, 3, 31, 1, 59, 59, 5_000_000, null), out _);
+        var c = resolver.Resolve(new SyslogTimestamp(null, 3, 31, 3, 0, 0, 0, null), out _);
+        Assert.Equal(new DateTimeOffset(2024, 3, 31, 1, 15, 0, TimeSpan.FromHours(1)), a);
+        Assert.Equal(new DateTimeOffset(2024, 3, 31, 1, 59, 59, 500, TimeSpan.FromHours(1)), b);
+        Assert.Equal(new DateTimeOffset(2024, 3, 31, 3, 0, 0, TimeSpan.FromHours(2)), c);
     }
 }

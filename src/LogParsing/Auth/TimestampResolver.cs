@@ -5,6 +5,7 @@ namespace LogParsing;
 /// <summary>
 /// Turns written stamps into instants for one source: supplies the zone of stamps without offset and the
 /// year of stamps without one (the latest year that does not put the line more than a day after the reference).
+/// Not thread-safe: one per source (the readers) or per thread (<see cref="Current"/>), as it remembers the last hour.
 /// </summary>
 internal sealed class TimestampResolver
 {
@@ -45,7 +46,40 @@ internal sealed class TimestampResolver
     public static TimestampResolver For(LogReaderOptions options, DateTimeOffset? fileTime) =>
         new(options.Year, options.ReferenceTime ?? fileTime ?? DateTimeOffset.Now, options.TimeZone);
 
+    // The last hour resolved: lines come in order, so most share the previous line's hour, and its year, zone offset
+    // and validity need working out once. Key: year (0 when not written), month, day, hour; -1 when empty.
+    private long _hourKey = -1;
+    private long _hourTicks;
+    private TimeSpan _hourOffset;
+    private bool _hourInferred;
+
     public DateTimeOffset Resolve(in SyslogTimestamp ts, out bool yearInferred)
+    {
+        if (ts.Offset is not null)
+            return ResolveNew(ts, out yearInferred);
+        var key = ((long)(ts.Year ?? 0) << 24) | ((long)ts.Month << 16) | ((long)ts.Day << 8) | (uint)ts.Hour;
+        if (key == _hourKey)
+        {
+            yearInferred = _hourInferred;
+            var ticks = _hourTicks + ts.Minute * TimeSpan.TicksPerMinute + ts.Second * TimeSpan.TicksPerSecond + ts.FractionTicks;
+            var utcTicks = ticks - _hourOffset.Ticks;
+            if (ticks <= DateTime.MaxValue.Ticks && utcTicks >= DateTime.MinValue.Ticks && utcTicks <= DateTime.MaxValue.Ticks)
+                return new DateTimeOffset(new DateTime(ticks), _hourOffset);
+        }
+        var resolved = ResolveNew(ts, out yearInferred);
+        if (resolved != default)
+        {
+            var local = resolved.DateTime;
+            _hourTicks = new DateTime(local.Year, local.Month, local.Day, local.Hour, 0, 0).Ticks;
+            _hourOffset = resolved.Offset;
+            _hourInferred = yearInferred;
+            // Only an hour that resolved as written is remembered (a Feb 29 moved to a leap year is not).
+            _hourKey = local.Month == ts.Month && local.Day == ts.Day && local.Hour == ts.Hour ? key : -1;
+        }
+        return resolved;
+    }
+
+    private DateTimeOffset ResolveNew(in SyslogTimestamp ts, out bool yearInferred)
     {
         yearInferred = ts.Year is null && _year is null;
         var year = ts.Year ?? _year ?? InferYear(ts.Month, ts.Day, ts.Hour);

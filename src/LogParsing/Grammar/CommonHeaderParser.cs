@@ -7,7 +7,7 @@ namespace LogParsing.Grammar;
 /// <c>program[pid]: </c> or <c>program: </c> tag. Anything else (no host, RFC 5424, metalog, BSD priorities, busybox
 /// facilities) makes it fail without consuming, and <see cref="Syslog.Header"/> reads the line with the general grammar.
 /// </summary>
-internal sealed class CommonHeaderParser() : LeafParser<SyslogHeader>("syslog header")
+internal sealed class CommonHeaderParser() : LeafParser<SyslogHeader>("syslog header"), IFailsQuietly
 {
     public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out SyslogHeader result)
     {
@@ -16,21 +16,21 @@ internal sealed class CommonHeaderParser() : LeafParser<SyslogHeader>("syslog he
             : s[4] == '-' ? SyslogTimestampParser.TryIso(s, out stamp)
             : SyslogTimestampParser.TryEpoch(s, out stamp);
         if (i == 0 || i >= s.Length || s[i] != ' ')
-            return Fail(ref state, ref expecteds, out result);
+            return Quiet(out result);
         while (i < s.Length && s[i] == ' ') i++;
 
         // Host: a word that is not a tag, a bracketed tag or a priority.
         var rest = s[i..];
         var hostEnd = rest.IndexOf(' ');
         if (hostEnd <= 0 || rest[hostEnd - 1] == ':' || rest[0] is '[' or '<' || rest[..hostEnd].Contains('.') && IsFacilityLike(rest[..hostEnd]))
-            return Fail(ref state, ref expecteds, out result);
+            return Quiet(out result);
         var host = rest[..hostEnd];
         i += hostEnd + 1;
 
         // Tag: "program[pid]: " or "program: ".
         var tagLength = ProgramTagParser.ReadColonTag(s[i..], out var tag);
         if (tagLength == 0)
-            return Fail(ref state, ref expecteds, out result);
+            return Quiet(out result);
         result = new SyslogHeader(stamp, StringPool.Shared.Get(host), tag.Program, tag.ProcessId);
         state.Advance(i + tagLength);
         return true;
@@ -40,4 +40,11 @@ internal sealed class CommonHeaderParser() : LeafParser<SyslogHeader>("syslog he
     private static bool IsFacilityLike(ReadOnlySpan<char> word) =>
         word.StartsWith("auth.") || word.StartsWith("authpriv.") || word.StartsWith("daemon.") || word.StartsWith("user.")
         || word.StartsWith("local") || word.StartsWith("kern.") || word.StartsWith("syslog.") || word.StartsWith("cron.");
+
+    // Always tried first with the general grammar behind it, which says what was expected when both fail.
+    private static bool Quiet(out SyslogHeader result)
+    {
+        result = default;
+        return false;
+    }
 }

@@ -5,6 +5,9 @@ namespace LogParsing.Grammar;
 /// <summary>The first of <paramref name="parsers"/> that succeeds, each tried from the same position (backtracking), failures' expectations dropped.</summary>
 internal sealed class FirstOfParser<T>(Parser<char, T>[] parsers) : Parser<char, T>
 {
+    // Alternatives that fail without recording anything need no speculation marker (a thread-static, not free).
+    private readonly bool[] _quiet = Array.ConvertAll(parsers, p => p is IFailsQuietly);
+
     public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out T result)
     {
         var count = expecteds.Count;
@@ -13,7 +16,7 @@ internal sealed class FirstOfParser<T>(Parser<char, T>[] parsers) : Parser<char,
             var mark = state.Bookmark();
             var last = i == parsers.Length - 1;
             bool parsed;
-            if (last)
+            if (last || _quiet[i])
             {
                 parsed = parsers[i].TryParse(ref state, ref expecteds, out result!);
             }
