@@ -6,6 +6,12 @@ if (args is ["profile"])
     Profile.Run(Console.Out);
     return;
 }
+if (args is ["corpus", var count, var path])
+{
+    // The corpus as a file, for whole-process comparisons (hyperfine, sshguard's sshg-parser); never committed.
+    File.WriteAllLines(path, Corpus.Lines(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture)));
+    return;
+}
 if (args is ["forms"])
 {
     Profile.Forms(Console.Out);

@@ -11,7 +11,7 @@ internal static class SummaryCommand
     {
         var paths = Inputs.PathsArgument();
         var filter = new EntryFilter();
-        var top = new Option<int>("--top") { Description = "Rows in the host and user tables.", DefaultValueFactory = _ => 10 };
+        var top = new Option<int>("--top") { Description = "Rows in the host, user and accepted-login tables.", DefaultValueFactory = _ => 10 };
         var common = new CommonOptions();
         var command = new Command("summary", """
             Summarise auth logs: time span, lines read, events by type, failures per hour,

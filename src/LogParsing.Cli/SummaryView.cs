@@ -28,8 +28,23 @@ internal static class SummaryView
 
         if (s.FailuresPerHour.Length > 0)
         {
-            var chart = new BarChart().Label("Failures per hour").Width(Math.Min(console.Profile.Width, 100));
-            foreach (var (hour, count) in s.FailuresPerHour) chart.AddItem(hour.ToString("yyyy-MM-dd HH:00"), count, Color.Red);
+            // Past two days, hours make a chart nobody reads (three weeks are 500 bars): days instead.
+            var perDay = s.FailuresPerHour[^1].Key - s.FailuresPerHour[0].Key > TimeSpan.FromHours(48);
+            var chart = new BarChart().Label(perDay ? "Failures per day" : "Failures per hour").Width(Math.Min(console.Profile.Width, 100));
+            if (perDay)
+            {
+                var days = new SortedDictionary<DateOnly, long>();
+                foreach (var (hour, count) in s.FailuresPerHour)
+                {
+                    var day = DateOnly.FromDateTime(hour.DateTime);
+                    days[day] = days.GetValueOrDefault(day) + count;
+                }
+                foreach (var (day, count) in days) chart.AddItem(day.ToString("yyyy-MM-dd"), count, Color.Red);
+            }
+            else
+            {
+                foreach (var (hour, count) in s.FailuresPerHour) chart.AddItem(hour.ToString("yyyy-MM-dd HH:00"), count, Color.Red);
+            }
             console.WriteLine();
             console.Write(chart);
         }
@@ -56,9 +71,13 @@ internal static class SummaryView
             console.MarkupLine("Accepted logins: none");
             return;
         }
-        console.MarkupLine("[bold]Accepted logins[/]");
+        // The latest logins; a busy relay's thousands are for 'authlog events --type AcceptedAuthentication', not a summary.
+        var earlier = Math.Max(0, s.Accepted.Length - top);
+        console.MarkupLine(earlier == 0
+            ? "[bold]Accepted logins[/]"
+            : $"[bold]Accepted logins[/] (the last {top} of {s.Accepted.Length}; authlog events --type AcceptedAuthentication lists them all)");
         var accepted = new Table().AddColumn("time").AddColumn("user").AddColumn("from").AddColumn("method");
-        foreach (var a in s.Accepted)
+        foreach (var a in s.Accepted.AsSpan()[earlier..])
             accepted.AddRow(a.Timestamp.ToString(Time), Safe.Markup(a.User), Safe.Markup(a.Remote?.Host), Safe.Markup(a.Method));
         console.Write(accepted);
     }

@@ -56,6 +56,41 @@ public class CliCommandTests
         Assert.Contains("Lines read:    47", output);
     }
 
+    [Fact]
+    public async Task A_summary_over_weeks_charts_failures_per_day_and_shows_the_latest_logins()
+    {
+        // Three days of probes with a login every hour: 72 hourly bars and 72 logins would bury the summary.
+        using var dir = new TempDir();
+        var lines = new List<string>();
+        for (var hour = 0; hour < 72; hour++)
+        {
+            var day = 1 + hour / 24;
+            lines.Add($"Jun  {day} {hour % 24:00}:10:00 h sshd[{hour}]: Invalid user admin from 192.0.2.{hour} port 22");
+            lines.Add($"Jun  {day} {hour % 24:00}:20:00 h sshd[{hour + 100}]: Accepted publickey for deploy from 198.51.100.{hour} port 22 ssh2");
+        }
+        var path = dir.File("auth.log", string.Join('\n', lines) + "\n");
+
+        var (exit, output, _) = await CliTests.Run("summary", path, "--year", "2021", "--tz", "UTC", "--top", "3");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Failures per day", output);
+        Assert.DoesNotContain("Failures per hour", output);
+        Assert.Matches(@"2021-06-02\s+█+ 24", output);
+        Assert.Contains("Accepted logins (the last 3 of 72;", output);
+        Assert.Contains("198.51.100.71", output);
+        Assert.DoesNotContain("198.51.100.68 ", output);
+    }
+
+    [Fact]
+    public async Task A_summary_within_two_days_keeps_failures_per_hour()
+    {
+        var (_, output, _) = await CliTests.Run("summary", Auth, "--year", "2021", "--tz", "UTC");
+
+        Assert.Contains("Failures per hour", output);
+        Assert.Contains("Accepted logins", output);
+        Assert.DoesNotContain("Accepted logins (the last", output);
+    }
+
     [Theory]
     [InlineData("--outcome", "success", 0)]
     [InlineData("--type", "InvalidUser", 15)]

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using LogParsing.Auth.Sshd;
 
 namespace LogParsing.Analysis;
@@ -6,8 +7,9 @@ namespace LogParsing.Analysis;
 /// <summary>Accumulates entries into an <see cref="AuthLogSummary"/> one at a time (for streams that do not end, call <see cref="Build"/> whenever).</summary>
 public sealed class AuthLogSummaryBuilder
 {
-    private readonly Dictionary<string, long> _eventCounts = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<DateTimeOffset, long> _perHour = [];
+    // By type, named at Build: a type's Name is a lookup of its own on every line.
+    private readonly Dictionary<Type, long> _eventCounts = [];
+    private readonly Dictionary<DateTimeOffset, long> _perHour = [];
     private readonly Dictionary<string, HostState> _hosts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<(string Program, int? Pid, string? Host)>> _users = new(StringComparer.Ordinal);
     private readonly HashSet<string> _remoteHosts = new(StringComparer.Ordinal);
@@ -22,8 +24,7 @@ public sealed class AuthLogSummaryBuilder
         ArgumentNullException.ThrowIfNull(entry);
         _lines++;
         var evt = entry.Event;
-        var name = evt.GetType().Name;
-        _eventCounts[name] = _eventCounts.GetValueOrDefault(name) + 1;
+        CollectionsMarshal.GetValueRefOrAddDefault(_eventCounts, evt.GetType(), out _)++;
         if (evt is MalformedLine)
         {
             _malformed++;
@@ -41,14 +42,14 @@ public sealed class AuthLogSummaryBuilder
                 _failures++;
                 var t = entry.Timestamp;
                 var hour = new DateTimeOffset(t.Year, t.Month, t.Day, t.Hour, 0, 0, t.Offset);
-                _perHour[hour] = _perHour.GetValueOrDefault(hour) + 1;
+                CollectionsMarshal.GetValueRefOrAddDefault(_perHour, hour, out _)++;
                 var connection = (entry.Program, entry.ProcessId, remote);
                 if (remote is not null)
                 {
                     if (!_hosts.TryGetValue(remote, out var state)) _hosts[remote] = state = new HostState(t);
                     state.Failures++;
-                    state.Connections.Add((entry.Program, entry.ProcessId));
-                    if (evt.User is { } u) state.Users.Add(u);
+                    state.AddConnection((entry.Program, entry.ProcessId));
+                    if (evt.User is { } u) state.AddUser(u);
                     if (t < state.First) state.First = t;
                     if (t > state.Last) state.Last = t;
                 }
@@ -75,10 +76,13 @@ public sealed class AuthLogSummaryBuilder
         Unrecognized = _unrecognized,
         Failures = _failures,
         Successes = _successes,
-        EventCounts = [.. _eventCounts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)],
-        FailuresPerHour = [.. _perHour],
+        EventCounts = [.. _eventCounts
+            .GroupBy(p => p.Key.Name, StringComparer.Ordinal)
+            .Select(g => new KeyValuePair<string, long>(g.Key, g.Sum(p => p.Value)))
+            .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)],
+        FailuresPerHour = [.. _perHour.OrderBy(p => p.Key)],
         Hosts = [.. _hosts
-            .Select(h => new HostActivity(h.Key, h.Value.Failures, h.Value.Connections.Count, h.Value.Users.Count, h.Value.First, h.Value.Last))
+            .Select(h => new HostActivity(h.Key, h.Value.Failures, h.Value.ConnectionCount, h.Value.UserCount, h.Value.First, h.Value.Last))
             .OrderByDescending(h => h.Failures).ThenBy(h => h.Host, StringComparer.Ordinal)],
         UsersTried = [.. _users
             .Select(u => new KeyValuePair<string, long>(u.Key, u.Value.Count))
@@ -87,12 +91,36 @@ public sealed class AuthLogSummaryBuilder
         DistinctRemoteHosts = _remoteHosts.Count,
     };
 
+    /// <summary>
+    /// One attacking host. Most hosts try one or two names over a few connections, and a busy log has a hundred thousand
+    /// hosts: the first connection and user are fields, and a set is made only for a host that uses a second.
+    /// </summary>
     private sealed class HostState(DateTimeOffset first)
     {
         public long Failures;
         public DateTimeOffset First = first;
         public DateTimeOffset Last = first;
-        public readonly HashSet<(string, int?)> Connections = [];
-        public readonly HashSet<string> Users = new(StringComparer.Ordinal);
+        private (string, int?)? _connection;
+        private HashSet<(string, int?)>? _connections;
+        private string? _user;
+        private HashSet<string>? _users;
+
+        public int ConnectionCount => _connections?.Count ?? (_connection is null ? 0 : 1);
+
+        public int UserCount => _users?.Count ?? (_user is null ? 0 : 1);
+
+        public void AddConnection((string, int?) connection)
+        {
+            if (_connections is not null) _connections.Add(connection);
+            else if (_connection is null) _connection = connection;
+            else if (!_connection.Value.Equals(connection)) _connections = [_connection.Value, connection];
+        }
+
+        public void AddUser(string user)
+        {
+            if (_users is not null) _users.Add(user);
+            else if (_user is null) _user = user;
+            else if (!string.Equals(_user, user, StringComparison.Ordinal)) _users = new(StringComparer.Ordinal) { _user, user };
+        }
     }
 }

@@ -22,6 +22,9 @@ public sealed class PrefixSwitch<T> : Parser<char, T>
 {
     private readonly (string Prefix, Parser<char, T> Then)[] _cases;
     private readonly Dictionary<char, (string Prefix, Parser<char, T> Then)[]> _byFirstChar;
+    // The same, indexed by an ASCII first character: a switch runs several times a line, and an array index is cheaper
+    // than a dictionary lookup.
+    private readonly (string Prefix, Parser<char, T> Then)[]?[] _byAsciiChar = new (string, Parser<char, T>)[]?[128];
     private readonly Parser<char, T>? _otherwise;
     private readonly int _longest;
 
@@ -40,6 +43,8 @@ public sealed class PrefixSwitch<T> : Parser<char, T>
         _byFirstChar = _cases
             .GroupBy(c => c.Prefix[0])
             .ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.Prefix.Length).ToArray());
+        foreach (var (first, candidates) in _byFirstChar)
+            if (first < 128) _byAsciiChar[first] = candidates;
         _longest = _cases.Length == 0 ? 0 : _cases.Max(c => c.Prefix.Length);
         _otherwise = otherwise;
     }
@@ -58,7 +63,8 @@ public sealed class PrefixSwitch<T> : Parser<char, T>
     {
         var expectedCount = expecteds.Count;
         var head = state.LookAhead(_longest);
-        if (!head.IsEmpty && _byFirstChar.TryGetValue(head[0], out var candidates))
+        var candidates = head.IsEmpty ? null : head[0] < 128 ? _byAsciiChar[head[0]] : _byFirstChar.GetValueOrDefault(head[0]);
+        if (candidates is not null)
         {
             foreach (var (prefix, then) in candidates)
             {
