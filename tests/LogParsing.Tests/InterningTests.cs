@@ -39,6 +39,16 @@ public class InterningTests
     }
 
     [Fact]
+    public void Disconnect_reasons_are_shared_across_probes()
+    {
+        var first = (SshdReceivedDisconnect)Parse("May 31 07:07:22 nimbus sshd[1]: Received disconnect from 192.0.2.1 port 1:11: Bye Bye [preauth]").Event;
+        var again = (SshdReceivedDisconnect)Parse("May 31 07:07:23 nimbus sshd[2]: Received disconnect from 192.0.2.2 port 2:11: Bye Bye [preauth]").Event;
+
+        Assert.Equal("Bye Bye", again.Reason);
+        Assert.Same(first.Reason, again.Reason);
+    }
+
+    [Fact]
     public void Ipv6_addresses_are_not_shared_because_their_scope_can_be_set()
     {
         const string line = "May 31 07:07:22 nimbus sshd[1]: Invalid user pi from 2001:db8::1 port 22";

@@ -6,7 +6,7 @@ namespace LogParsing.Grammar;
 /// The rest of the input, stopping before the first of <paramref name="suffixes"/> that ends it,
 /// so a trailing marker such as <c> [preauth]</c> is left for the parser that reads it.
 /// </summary>
-internal sealed class RestParser(string[] suffixes, bool allowEmpty) : LeafParser<string>("rest of line")
+internal sealed class RestParser(string[] suffixes, bool allowEmpty, bool intern = false) : LeafParser<string>("rest of line")
 {
     public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string result)
     {
@@ -22,7 +22,7 @@ internal sealed class RestParser(string[] suffixes, bool allowEmpty) : LeafParse
         }
         if (length == 0 && !allowEmpty)
             return Fail(ref state, ref expecteds, out result);
-        result = length == 0 ? string.Empty : new string(rest[..length]);
+        result = length == 0 ? string.Empty : intern ? StringPool.Shared.Get(rest[..length]) : new string(rest[..length]);
         state.Advance(length);
         return true;
     }

@@ -30,7 +30,8 @@ public static class SshdGrammar
         .Otherwise(End.ThenReturn(SshdPhase.None));
 
     /// <summary>Free text up to the phase suffix: a disconnect reason, an offer, an error text.</summary>
-    public static readonly Parser<char, string> Text = RestBefore(PreauthSuffix, PostauthSuffix);
+    /// <remarks>Interned (short texts): the same few reasons (<c>Bye Bye</c>, <c>Connection closed by remote host</c>) end most probes.</remarks>
+    public static readonly Parser<char, string> Text = new RestParser([PreauthSuffix, PostauthSuffix], allowEmpty: true, intern: true);
 
     /// <summary>A user name followed by <c> from </c>: the last <c> from </c> ends it, so names with spaces survive.</summary>
     /// <remarks>Interned: probes try the same few names (<c>admin</c>, <c>root</c>, <c>oracle</c>) thousands of times.</remarks>
