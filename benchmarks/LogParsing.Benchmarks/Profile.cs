@@ -49,7 +49,12 @@ public static class Profile
     public static void Hot(string what, TimeSpan duration, TextWriter output)
     {
         // "hot 'May 31 07:07:22 nimbus sshd[1]: ...' 10" measures that one line.
-        var lines = what.Contains(' ', StringComparison.Ordinal) ? Enumerable.Repeat(what, 1000).ToArray() : Corpus.Lines(20_000);
+        // "hot 'header|May 31 ...' 10": one piece of that one line.
+        var bar = what.IndexOf('|', StringComparison.Ordinal);
+        var given = bar < 0 ? what : what[(bar + 1)..];
+        what = bar < 0 ? "line" : what[..bar];
+        var lines = given.Contains(' ', StringComparison.Ordinal) ? Enumerable.Repeat(given, 1000).ToArray() : Corpus.Lines(20_000);
+        if (!given.Contains(' ', StringComparison.Ordinal)) what = given;
         var resolver = new TimestampResolver(2021, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc);
         var entries = lines.Select(l => AuthLogParser.Default.Parse(l.AsSpan(), resolver, default, truncated: false)).ToArray();
         var summary = new Analysis.AuthLogSummaryBuilder();
@@ -60,6 +65,8 @@ public static class Profile
             "string" => i => new string(entries[i].Message.AsSpan()),
             "handwritten" => i => Baselines.HandWrittenParser.Parse(lines[i], 2021),
             "body" => i => (AuthLogParser.Default.Programs.GetValueOrDefault(entries[i].Program) ?? Auth.Pam.PamGrammar.Body).Parse(entries[i].Message.AsSpan()),
+            "message" => i => AuthLogParser.Default.ParseMessage(entries[i].Program, entries[i].Message.AsSpan()),
+            "nothing" => i => Parser<char>.Return(0).Parse(entries[i].Message.AsSpan()),
             "summary" => i =>
             {
                 if (i == 0) summary = new Analysis.AuthLogSummaryBuilder();

@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+
 namespace LogParsing.Grammar;
 
 /// <summary>
@@ -13,7 +16,7 @@ namespace LogParsing.Grammar;
 internal sealed class StringPool
 {
     /// <summary>The number of slots (a power of two): 64 KiB of references.</summary>
-    public const int Capacity = 8192;
+    public const int Capacity = 1 << SlotBits;
 
     // Longer texts rarely repeat and would make the hash and compare cost more than the allocation they save.
     private const int MaxLength = 64;
@@ -37,11 +40,26 @@ internal sealed class StringPool
     /// <summary>The slot of <paramref name="text"/> (at most <see cref="MaxLength"/> characters).</summary>
     internal static int Slot(ReadOnlySpan<char> text)
     {
-        // FNV-1a over the characters: cheap on the short texts kept here, and it mixes every character, so
-        // "user1".."user9" and addresses that differ in one digit land apart.
-        var hash = 2166136261u;
-        foreach (var c in text)
-            hash = (hash ^ c) * 16777619u;
-        return (int)((hash ^ (hash >> 15)) & (Capacity - 1));
+        // Four characters at a time, each step a multiply and a shift (a character-at-a-time hash is a chain of one
+        // multiply per character: 40 ns for a disconnect reason). Every character counts, so "user1".."user9" and
+        // addresses that differ in one digit land apart; the slot is the product's well-mixed top bits.
+        const ulong Golden = 0x9E3779B97F4A7C15;
+        var bytes = MemoryMarshal.AsBytes(text);
+        var hash = (ulong)text.Length * Golden;
+        while (bytes.Length >= 8)
+        {
+            hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes)) * Golden;
+            hash ^= hash >> 29;
+            bytes = bytes[8..];
+        }
+        if (!bytes.IsEmpty)
+        {
+            ulong tail = 0;
+            foreach (var b in bytes) tail = (tail << 8) | b;
+            hash = (hash ^ tail) * Golden;
+        }
+        return (int)(hash >> (64 - SlotBits));
     }
+
+    private const int SlotBits = 13;
 }
