@@ -141,4 +141,19 @@ public class PropertyTests
             Assert.Equal(new RemoteEndpoint(host, address, port), entry.Event.Remote);
         }, iter: 2000);
     }
+
+    [Fact]
+    public void Pids_and_uids_read_as_int_parse_reads_plain_digits()
+    {
+        // The culture-free digit reader of headers and PAM uids against the framework's parser, on digit runs (with
+        // leading zeros and past int.MaxValue) and on anything else.
+        var digits = Gen.Char['0', '9'].Array[0, 14].Select(c => new string(c));
+        var anything = Gen.String[Gen.Char[' ', '~'], 0, 12];
+        Gen.OneOf(digits, anything).Sample(text =>
+        {
+            var expected = int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n);
+            Assert.Equal(expected, LogParsing.Grammar.AsciiNumber.TryParseInt32(text, out var value));
+            if (expected) Assert.Equal(n, value);
+        }, iter: 20_000);
+    }
 }

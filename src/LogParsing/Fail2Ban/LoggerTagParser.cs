@@ -23,7 +23,7 @@ internal sealed class LoggerTagParser() : LeafParser<(string Logger, int? Pid)>(
         if (i < rest.Length && rest[i] == '[')
         {
             var close = rest[i..].IndexOf(']');
-            if (close < 0 || !int.TryParse(rest.Slice(i + 1, close - 1), System.Globalization.NumberStyles.None, null, out var p))
+            if (close < 0 || !AsciiNumber.TryParseInt32(rest.Slice(i + 1, close - 1), out var p))
                 return Fail(ref state, ref expecteds, out result);
             pid = p;
             i += close + 1;

@@ -47,7 +47,7 @@ internal sealed class ProgramTagParser() : LeafParser<ProgramTag>("program tag")
         if (tag[^1] == ']')
         {
             var open = tag.LastIndexOf('[');
-            if (open <= 0 || !int.TryParse(tag[(open + 1)..^1], System.Globalization.NumberStyles.None, null, out var p)) return 0;
+            if (open <= 0 || !AsciiNumber.TryParseInt32(tag[(open + 1)..^1], out var p)) return 0;
             pid = p;
             tag = tag[..open];
         }
@@ -60,7 +60,7 @@ internal sealed class ProgramTagParser() : LeafParser<ProgramTag>("program tag")
     private bool WithPid(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, ReadOnlySpan<char> tag, int end, out ProgramTag result)
     {
         var open = tag.LastIndexOf('[');
-        if (!int.TryParse(tag[(open + 1)..^1], System.Globalization.NumberStyles.None, null, out var pid))
+        if (!AsciiNumber.TryParseInt32(tag[(open + 1)..^1], out var pid))
             return Fail(ref state, ref expecteds, out result);
         result = new ProgramTag(StringPool.Shared.Get(tag[..open]), pid);
         state.Advance(end + 1);

@@ -24,7 +24,7 @@ internal sealed class NameAndUidParser(string? stop) : LeafParser<(string? Name,
         var text = rest[..end];
         int? uid = null;
         var open = text.LastIndexOf(UidOpen, StringComparison.Ordinal);
-        if (open >= 0 && text[^1] == ')' && int.TryParse(text[(open + UidOpen.Length)..^1], System.Globalization.NumberStyles.None, null, out var u))
+        if (open >= 0 && text[^1] == ')' && AsciiNumber.TryParseInt32(text[(open + UidOpen.Length)..^1], out var u))
         {
             uid = u;
             text = text[..open];
