@@ -50,7 +50,7 @@ public class BenchmarkCorrectnessTests
     public void The_header_baselines_read_what_the_header_grammar_reads()
     {
         var resolver = new TimestampResolver(2021, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc);
-        foreach (var line in Corpus.Lines(500))
+        foreach (var line in Corpus.Lines(500).Concat(FamilyCorpus.Families.SelectMany(f => FamilyCorpus.Lines(f, 300))))
         {
             var result = Syslog.Header.Parse(line.AsSpan());
             Assert.True(result.Success, line);
@@ -62,6 +62,39 @@ public class BenchmarkCorrectnessTests
             Assert.Equal(expected, HandWrittenParser.ParseHeader(line));
             Assert.Equal(expected, RegexParser.ParseHeader(line));
         }
+    }
+
+    [Theory]
+    [InlineData("sshd")]
+    [InlineData("pam")]
+    [InlineData("cron-sudo-logind")]
+    public void Family_benchmarks_recognise_every_generated_line_all_three_ways(string family)
+    {
+        var benchmark = new FamilyBenchmarks { Family = family };
+        benchmark.Setup();
+        Assert.Equal(20_000, benchmark.Pidgin());
+        Assert.Equal(20_000, benchmark.HandWritten());
+        Assert.Equal(20_000, benchmark.GeneratedRegex());
+    }
+
+    [Theory]
+    [InlineData("sshd", new[] { "SshdInvalidUser", "SshdFailedAuthentication", "SshdAcceptedAuthentication", "SshdReceivedDisconnect", "SshdDisconnected", "SshdConnectionClosed", "SshdConnectionReset", "SshdNegotiationFailed", "SshdIdentificationError" })]
+    [InlineData("pam", new[] { "PamAuthenticationFailure", "PamUserUnknown", "PamSessionOpened", "PamSessionClosed" })]
+    [InlineData("cron-sudo-logind", new[] { "CronCommand", "SudoCommand", "LogindNewSession", "LogindSessionLoggedOut", "LogindSessionRemoved", "PamSessionOpened", "PamSessionClosed" })]
+    public void Family_corpora_hold_their_forms_and_the_baselines_extract_what_the_library_extracts(string family, string[] forms)
+    {
+        Assert.Equal(FamilyCorpus.Lines(family, 100), FamilyCorpus.Lines(family, 100));
+        Assert.NotEqual(FamilyCorpus.Lines(family, 100), FamilyCorpus.Lines(family, 100, seed: 7));
+        var resolver = new TimestampResolver(2021, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc);
+        var seen = new HashSet<string>();
+        foreach (var line in FamilyCorpus.Lines(family, 2_000))
+        {
+            var entry = AuthLogParser.Default.Parse(line.AsSpan(), resolver, default, truncated: false);
+            Assert.False(entry.Event is UnrecognizedEvent or MalformedLine, line);
+            seen.Add(entry.Event.GetType().Name);
+            AssertBaselinesAgree(line);
+        }
+        Assert.Equal(forms.Order(), seen.Order());
     }
 
     private static void AssertBaselinesAgree(string line)
