@@ -3,6 +3,7 @@ using LogParsing.Auth.Logind;
 using LogParsing.Auth.Pam;
 using LogParsing.Auth.Sudo;
 using LogParsing.Benchmarks;
+using LogParsing.Fail2Ban;
 using LogParsing.Benchmarks.Baselines;
 using LogParsing.Grammar;
 using Pidgin;
@@ -148,11 +149,38 @@ public class BenchmarkCorrectnessTests
     }
 
     [Fact]
-    public void Fail2ban_benchmark_recognises_every_line()
+    public void Fail2ban_benchmarks_recognise_every_line_all_three_ways()
     {
         var benchmark = new Fail2BanBenchmarks();
         benchmark.Setup();
         Assert.Equal(20_000, benchmark.Pidgin());
+        Assert.Equal(20_000, benchmark.HandWritten());
+        Assert.Equal(20_000, benchmark.GeneratedRegex());
+    }
+
+    [Fact]
+    public void The_fail2ban_baselines_extract_what_the_library_extracts()
+    {
+        var options = new LogReaderOptions { TimeZone = TimeZoneInfo.Utc };
+        var actions = new HashSet<string>();
+        foreach (var line in Fail2BanBenchmarks.Lines(500))
+        {
+            var entry = Fail2BanLogReader.ParseLine(line, options)!;
+            (string Action, string Target, DateTime? Time, int? Count, TimeSpan? BanTime, DateTime? Until) read = entry.Event switch
+            {
+                Fail2BanFound found => ("Found", found.Target, found.Time, null, null, null),
+                Fail2BanBan ban => ("Ban", ban.Target, null, null, null, null),
+                Fail2BanUnban unban => ("Unban", unban.Target, null, null, null, null),
+                Fail2BanIncreaseBan increase => ("Increase Ban", increase.Target, null, increase.BanCount, increase.BanTime, increase.Until),
+                var other => throw new Xunit.Sdk.XunitException($"{other} from {line}"),
+            };
+            actions.Add(read.Action);
+            var expected = new Fail2BanBaselineEntry(entry.Timestamp, entry.Logger, entry.ProcessId, entry.LevelName!, entry.Jail, entry.Message,
+                read.Action, read.Target, entry.Event.Address, read.Time, read.Count, read.BanTime, read.Until);
+            Assert.Equal(expected, HandWrittenFail2BanParser.Parse(line));
+            Assert.Equal(expected, RegexFail2BanParser.Parse(line));
+        }
+        Assert.Equal(["Ban", "Found", "Increase Ban", "Unban"], actions.Order());
     }
 
     [Fact]
