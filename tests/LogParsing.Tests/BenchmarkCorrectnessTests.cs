@@ -1,6 +1,7 @@
 using LogParsing.Auth.Cron;
 using LogParsing.Auth.Logind;
 using LogParsing.Auth.Pam;
+using LogParsing.Auth.Sshd;
 using LogParsing.Auth.Sudo;
 using LogParsing.Benchmarks;
 using LogParsing.Fail2Ban;
@@ -120,6 +121,20 @@ public class BenchmarkCorrectnessTests
         Assert.Equal(DetailOf(expected), actual.Detail);
     }
 
+    // SshdNegotiationFailed's Offer is an ImmutableArray, which record equality compares by reference: by content here.
+    private static void AssertEqualEvents(AuthEvent expected, AuthEvent actual)
+    {
+        if (expected is SshdNegotiationFailed negotiation && actual is SshdNegotiationFailed other)
+        {
+            Assert.Equal(negotiation.Offer, other.Offer);
+            Assert.Equal(negotiation with { Offer = default }, other with { Offer = default });
+        }
+        else
+        {
+            Assert.Equal(expected, actual);
+        }
+    }
+
     private static BaselineDetail? DetailOf(AuthEvent e) => e switch
     {
         PamEvent pam => new(Module: pam.Module, Service: pam.Service, Type: pam.Type),
@@ -181,6 +196,54 @@ public class BenchmarkCorrectnessTests
             Assert.Equal(expected, RegexFail2BanParser.Parse(line));
         }
         Assert.Equal(["Ban", "Found", "Increase Ban", "Unban"], actions.Order());
+    }
+
+    [Fact]
+    public async Task Journal_benchmarks_recognise_every_entry_all_four_ways()
+    {
+        var benchmark = new JournalBenchmarks();
+        benchmark.Setup();
+        Assert.Equal(20_000, benchmark.HandWritten());
+        Assert.Equal(20_000, benchmark.GeneratedRegex());
+        Assert.Equal(20_000, benchmark.Pidgin());
+        Assert.Equal(20_000, await benchmark.Reader());
+    }
+
+    [Fact]
+    public async Task The_journal_export_is_the_corpus_and_its_baselines_extract_what_the_journal_reader_extracts()
+    {
+        var export = JournalCorpus.Export(500);
+        Assert.Equal(export, JournalCorpus.Export(500));
+        Assert.NotEqual(export, JournalCorpus.Export(500, seed: 7));
+        var entries = new List<AuthLogEntry>();
+        using (var stream = new MemoryStream(export, writable: false))
+        {
+            await foreach (var e in JournalReader.ReadAsync(stream, cancellationToken: TestContext.Current.CancellationToken))
+                entries.Add(e);
+        }
+        var lines = JournalCorpus.Lines(export);
+        var corpus = Corpus.Lines(500);
+        var resolver = new TimestampResolver(2021, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc);
+        Assert.Equal(500, entries.Count);
+        Assert.Equal(500, lines.Length);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            // Each entry is the corpus line it was made from, with a stamp to the microsecond, a unit and a priority.
+            var syslog = AuthLogParser.Default.Parse(corpus[i].AsSpan(), resolver, default, truncated: false);
+            Assert.Equal((syslog.Host, syslog.Program, syslog.ProcessId, syslog.Message), (entry.Host, entry.Program, entry.ProcessId, entry.Message));
+            AssertEqualEvents(syslog.Event, entry.Event);
+            Assert.Equal(syslog.Timestamp, entry.Timestamp.AddTicks(-(entry.Timestamp.Ticks % TimeSpan.TicksPerSecond)));
+            Assert.NotNull(entry.Unit);
+            Assert.NotNull(entry.Priority);
+            foreach (var baseline in new[] { JsonDocumentJournalReader.ReadHandWritten(lines[i]), JsonDocumentJournalReader.ReadRegex(lines[i]) })
+            {
+                Assert.NotNull(baseline);
+                Assert.Equal((entry.Timestamp, entry.Host, entry.Program, entry.ProcessId, entry.Message, entry.Unit, entry.Priority),
+                    (baseline.Timestamp, baseline.Host, baseline.Program, baseline.ProcessId, baseline.Message, baseline.Unit, baseline.Priority));
+                AssertSameEvent(entry.Event, baseline.Event);
+            }
+        }
     }
 
     [Fact]
