@@ -1,4 +1,13 @@
+using LogParsing.Auth.Cron;
+using LogParsing.Auth.Logind;
+using LogParsing.Auth.Pam;
+using LogParsing.Auth.Sshd;
+using LogParsing.Auth.Sudo;
 using LogParsing.Benchmarks;
+using LogParsing.Fail2Ban;
+using LogParsing.Benchmarks.Baselines;
+using LogParsing.Grammar;
+using Pidgin;
 
 namespace LogParsing.Tests;
 
@@ -25,20 +34,117 @@ public class BenchmarkCorrectnessTests
     [Fact]
     public void The_baselines_extract_what_the_library_extracts()
     {
-        var resolver = new TimestampResolver(2021, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc);
         foreach (var line in Corpus.Lines(500))
+            AssertBaselinesAgree(line);
+    }
+
+    [Fact]
+    public void Header_benchmarks_read_every_envelope_all_three_ways()
+    {
+        var benchmark = new HeaderBenchmarks();
+        benchmark.Setup();
+        Assert.Equal(20_000, benchmark.Pidgin());
+        Assert.Equal(20_000, benchmark.HandWritten());
+        Assert.Equal(20_000, benchmark.GeneratedRegex());
+    }
+
+    [Fact]
+    public void The_header_baselines_read_what_the_header_grammar_reads()
+    {
+        var resolver = new TimestampResolver(2021, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc);
+        foreach (var line in Corpus.Lines(500).Concat(FamilyCorpus.Families.SelectMany(f => FamilyCorpus.Lines(f, 300))))
         {
-            var entry = AuthLogParser.Default.Parse(line.AsSpan(), resolver, default, truncated: false);
-            foreach (var baseline in new[] { LogParsing.Benchmarks.Baselines.HandWrittenParser.Parse(line, 2021), LogParsing.Benchmarks.Baselines.RegexParser.Parse(line, 2021) })
-            {
-                Assert.NotNull(baseline);
-                Assert.Equal((entry.Timestamp, entry.Host, entry.Program, entry.ProcessId, entry.Message), (baseline.Timestamp, baseline.Host, baseline.Program, baseline.ProcessId, baseline.Message));
-                Assert.Equal(entry.Event.User, baseline.User);
-                Assert.Equal(entry.Event.Remote?.Host, baseline.RemoteHost);
-                Assert.Equal(entry.Event.Remote?.Port, baseline.Port);
-            }
+            var result = Syslog.Header.Parse(line.AsSpan());
+            Assert.True(result.Success, line);
+            var (stamp, host, program, pid) = result.Value;
+            Assert.Equal((null, 0L, (TimeSpan?)null), (stamp.Year, stamp.FractionTicks, stamp.Offset));
+            // The grammar does not say where it stopped; the whole-line parser's message starts there.
+            var messageStart = line.Length - AuthLogParser.Default.Parse(line.AsSpan(), resolver, default, truncated: false).Message.Length;
+            var expected = new BaselineHeader(stamp.Month, stamp.Day, stamp.Hour, stamp.Minute, stamp.Second, host!, program, pid, messageStart);
+            Assert.Equal(expected, HandWrittenParser.ParseHeader(line));
+            Assert.Equal(expected, RegexParser.ParseHeader(line));
         }
     }
+
+    [Theory]
+    [InlineData("sshd")]
+    [InlineData("pam")]
+    [InlineData("cron-sudo-logind")]
+    public void Family_benchmarks_recognise_every_generated_line_all_three_ways(string family)
+    {
+        var benchmark = new FamilyBenchmarks { Family = family };
+        benchmark.Setup();
+        Assert.Equal(20_000, benchmark.Pidgin());
+        Assert.Equal(20_000, benchmark.HandWritten());
+        Assert.Equal(20_000, benchmark.GeneratedRegex());
+    }
+
+    [Theory]
+    [InlineData("sshd", new[] { "SshdInvalidUser", "SshdFailedAuthentication", "SshdAcceptedAuthentication", "SshdReceivedDisconnect", "SshdDisconnected", "SshdConnectionClosed", "SshdConnectionReset", "SshdNegotiationFailed", "SshdIdentificationError" })]
+    [InlineData("pam", new[] { "PamAuthenticationFailure", "PamUserUnknown", "PamSessionOpened", "PamSessionClosed" })]
+    [InlineData("cron-sudo-logind", new[] { "CronCommand", "SudoCommand", "LogindNewSession", "LogindSessionLoggedOut", "LogindSessionRemoved", "PamSessionOpened", "PamSessionClosed" })]
+    public void Family_corpora_hold_their_forms_and_the_baselines_extract_what_the_library_extracts(string family, string[] forms)
+    {
+        Assert.Equal(FamilyCorpus.Lines(family, 100), FamilyCorpus.Lines(family, 100));
+        Assert.NotEqual(FamilyCorpus.Lines(family, 100), FamilyCorpus.Lines(family, 100, seed: 7));
+        var resolver = new TimestampResolver(2021, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc);
+        var seen = new HashSet<string>();
+        foreach (var line in FamilyCorpus.Lines(family, 2_000))
+        {
+            var entry = AuthLogParser.Default.Parse(line.AsSpan(), resolver, default, truncated: false);
+            Assert.False(entry.Event is UnrecognizedEvent or MalformedLine, line);
+            seen.Add(entry.Event.GetType().Name);
+            AssertBaselinesAgree(line);
+        }
+        Assert.Equal(forms.Order(), seen.Order());
+    }
+
+    private static void AssertBaselinesAgree(string line)
+    {
+        var resolver = new TimestampResolver(2021, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc);
+        var entry = AuthLogParser.Default.Parse(line.AsSpan(), resolver, default, truncated: false);
+        foreach (var baseline in new[] { HandWrittenParser.Parse(line, 2021), RegexParser.Parse(line, 2021) })
+        {
+            Assert.NotNull(baseline);
+            Assert.Equal((entry.Timestamp, entry.Host, entry.Program, entry.ProcessId, entry.Message), (baseline.Timestamp, baseline.Host, baseline.Program, baseline.ProcessId, baseline.Message));
+            AssertSameEvent(entry.Event, baseline.Event);
+        }
+    }
+
+    // The baselines name their forms after the library's events and read the same fields from them.
+    private static void AssertSameEvent(AuthEvent expected, BaselineEvent actual)
+    {
+        Assert.Equal(expected.GetType().Name, actual.Kind);
+        Assert.Equal(expected.User, actual.User);
+        Assert.Equal(expected.Remote?.Host, actual.RemoteHost);
+        Assert.Equal(expected.Remote?.Port, actual.Port);
+        Assert.Equal(DetailOf(expected), actual.Detail);
+    }
+
+    // SshdNegotiationFailed's Offer is an ImmutableArray, which record equality compares by reference: by content here.
+    private static void AssertEqualEvents(AuthEvent expected, AuthEvent actual)
+    {
+        if (expected is SshdNegotiationFailed negotiation && actual is SshdNegotiationFailed other)
+        {
+            Assert.Equal(negotiation.Offer, other.Offer);
+            Assert.Equal(negotiation with { Offer = default }, other with { Offer = default });
+        }
+        else
+        {
+            Assert.Equal(expected, actual);
+        }
+    }
+
+    private static BaselineDetail? DetailOf(AuthEvent e) => e switch
+    {
+        PamEvent pam => new(Module: pam.Module, Service: pam.Service, Type: pam.Type),
+        CronCommand cron => new(Command: cron.Command),
+        SudoCommand sudo => new(Command: sudo.Command, RunAs: sudo.RunAs, Tty: sudo.Tty, Pwd: sudo.Pwd, Reason: sudo.Reason),
+        LogindNewSession session => new(SessionId: session.SessionId),
+        LogindSessionLoggedOut session => new(SessionId: session.SessionId),
+        LogindSessionRemoved session => new(SessionId: session.SessionId),
+        _ => null,
+    };
 
     [Fact]
     public async Task File_reading_benchmarks_read_every_line_plain_and_gzip()
@@ -58,11 +164,86 @@ public class BenchmarkCorrectnessTests
     }
 
     [Fact]
-    public void Fail2ban_benchmark_recognises_every_line()
+    public void Fail2ban_benchmarks_recognise_every_line_all_three_ways()
     {
         var benchmark = new Fail2BanBenchmarks();
         benchmark.Setup();
         Assert.Equal(20_000, benchmark.Pidgin());
+        Assert.Equal(20_000, benchmark.HandWritten());
+        Assert.Equal(20_000, benchmark.GeneratedRegex());
+    }
+
+    [Fact]
+    public void The_fail2ban_baselines_extract_what_the_library_extracts()
+    {
+        var options = new LogReaderOptions { TimeZone = TimeZoneInfo.Utc };
+        var actions = new HashSet<string>();
+        foreach (var line in Fail2BanBenchmarks.Lines(500))
+        {
+            var entry = Fail2BanLogReader.ParseLine(line, options)!;
+            (string Action, string Target, DateTime? Time, int? Count, TimeSpan? BanTime, DateTime? Until) read = entry.Event switch
+            {
+                Fail2BanFound found => ("Found", found.Target, found.Time, null, null, null),
+                Fail2BanBan ban => ("Ban", ban.Target, null, null, null, null),
+                Fail2BanUnban unban => ("Unban", unban.Target, null, null, null, null),
+                Fail2BanIncreaseBan increase => ("Increase Ban", increase.Target, null, increase.BanCount, increase.BanTime, increase.Until),
+                var other => throw new Xunit.Sdk.XunitException($"{other} from {line}"),
+            };
+            actions.Add(read.Action);
+            var expected = new Fail2BanBaselineEntry(entry.Timestamp, entry.Logger, entry.ProcessId, entry.LevelName!, entry.Jail, entry.Message,
+                read.Action, read.Target, entry.Event.Address, read.Time, read.Count, read.BanTime, read.Until);
+            Assert.Equal(expected, HandWrittenFail2BanParser.Parse(line));
+            Assert.Equal(expected, RegexFail2BanParser.Parse(line));
+        }
+        Assert.Equal(["Ban", "Found", "Increase Ban", "Unban"], actions.Order());
+    }
+
+    [Fact]
+    public async Task Journal_benchmarks_recognise_every_entry_all_four_ways()
+    {
+        var benchmark = new JournalBenchmarks();
+        benchmark.Setup();
+        Assert.Equal(20_000, benchmark.HandWritten());
+        Assert.Equal(20_000, benchmark.GeneratedRegex());
+        Assert.Equal(20_000, benchmark.Pidgin());
+        Assert.Equal(20_000, await benchmark.Reader());
+    }
+
+    [Fact]
+    public async Task The_journal_export_is_the_corpus_and_its_baselines_extract_what_the_journal_reader_extracts()
+    {
+        var export = JournalCorpus.Export(500);
+        Assert.Equal(export, JournalCorpus.Export(500));
+        Assert.NotEqual(export, JournalCorpus.Export(500, seed: 7));
+        var entries = new List<AuthLogEntry>();
+        using (var stream = new MemoryStream(export, writable: false))
+        {
+            await foreach (var e in JournalReader.ReadAsync(stream, cancellationToken: TestContext.Current.CancellationToken))
+                entries.Add(e);
+        }
+        var lines = JournalCorpus.Lines(export);
+        var corpus = Corpus.Lines(500);
+        var resolver = new TimestampResolver(2021, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc);
+        Assert.Equal(500, entries.Count);
+        Assert.Equal(500, lines.Length);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            // Each entry is the corpus line it was made from, with a stamp to the microsecond, a unit and a priority.
+            var syslog = AuthLogParser.Default.Parse(corpus[i].AsSpan(), resolver, default, truncated: false);
+            Assert.Equal((syslog.Host, syslog.Program, syslog.ProcessId, syslog.Message), (entry.Host, entry.Program, entry.ProcessId, entry.Message));
+            AssertEqualEvents(syslog.Event, entry.Event);
+            Assert.Equal(syslog.Timestamp, entry.Timestamp.AddTicks(-(entry.Timestamp.Ticks % TimeSpan.TicksPerSecond)));
+            Assert.NotNull(entry.Unit);
+            Assert.NotNull(entry.Priority);
+            foreach (var baseline in new[] { JsonDocumentJournalReader.ReadHandWritten(lines[i]), JsonDocumentJournalReader.ReadRegex(lines[i]) })
+            {
+                Assert.NotNull(baseline);
+                Assert.Equal((entry.Timestamp, entry.Host, entry.Program, entry.ProcessId, entry.Message, entry.Unit, entry.Priority),
+                    (baseline.Timestamp, baseline.Host, baseline.Program, baseline.ProcessId, baseline.Message, baseline.Unit, baseline.Priority));
+                AssertSameEvent(entry.Event, baseline.Event);
+            }
+        }
     }
 
     [Fact]
