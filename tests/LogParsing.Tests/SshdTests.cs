@@ -162,4 +162,17 @@ public class SshdTests
         Assert.IsType<UnrecognizedEvent>(Event("Invalid user pi from"));
         Assert.IsType<UnrecognizedEvent>(Event("Received signal 15; terminating. and more"));
     }
+
+    [Fact]
+    public void Negotiation_failures_with_the_same_offer_are_equal_records()
+    {
+        const string line = "Unable to negotiate with 192.0.2.9 port 51234: no matching key exchange method found. Their offer: diffie-hellman-group14-sha1,diffie-hellman-group1-sha1 [preauth]";
+        var a = Event(line);
+        var b = Event(line);
+        var other = Event(line.Replace("group1-sha1", "group-exchange-sha1", StringComparison.Ordinal));
+
+        Assert.Equal(a, b);
+        Assert.Equal(a.GetHashCode(), b.GetHashCode());
+        Assert.NotEqual(a, other);
+    }
 }

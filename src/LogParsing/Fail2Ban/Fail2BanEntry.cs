@@ -30,7 +30,7 @@ public sealed record Fail2BanEntry
     /// <summary>The jail in brackets at the start of the message (<c>sshd</c>), or null.</summary>
     public string? Jail { get; init; }
 
-    /// <summary>The message after the level (and after the jail), with continuation lines appended after <c>'\n'</c>.</summary>
+    /// <summary>The message after the level, the jail included (<c>[sshd] Ban 192.0.2.1</c>), with continuation lines appended after <c>'\n'</c>.</summary>
     public required string Message { get; init; }
 
     /// <summary>What happened.</summary>

@@ -133,6 +133,14 @@ public sealed record SshdNegotiationFailed : SshdEvent
 
     /// <summary>Failure: clients with only obsolete algorithms are almost always scanners (fail2ban's <c>aggressive</c> mode counts them).</summary>
     public override AuthOutcome Outcome => AuthOutcome.Failure;
+
+    /// <summary>Equal when every field is, the offers compared item by item (an array compares by reference).</summary>
+    /// <param name="other">The event to compare with.</param>
+    public bool Equals(SshdNegotiationFailed? other) =>
+        other is not null && base.Equals(other) && Algorithm == other.Algorithm && Offer.AsSpan().SequenceEqual(other.Offer.AsSpan());
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Algorithm, Offer.Length);
 }
 
 /// <summary><c>error: kex_exchange_identification: Connection closed by remote host</c>: the client left during the banner exchange.</summary>
