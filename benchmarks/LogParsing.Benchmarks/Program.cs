@@ -12,6 +12,11 @@ if (args is ["corpus", var count, var path])
     File.WriteAllLines(path, Corpus.Lines(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture)));
     return;
 }
+if (args is ["hotfile", var file, var secs])
+{
+    await Profile.HotFile(file, TimeSpan.FromSeconds(int.Parse(secs, System.Globalization.CultureInfo.InvariantCulture)), Console.Out);
+    return;
+}
 if (args is ["forms"])
 {
     Profile.Forms(Console.Out);

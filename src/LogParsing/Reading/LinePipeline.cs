@@ -11,10 +11,20 @@ namespace LogParsing.Reading;
 /// </summary>
 internal static class LinePipeline
 {
-    public static async IAsyncEnumerable<T> ReadAsync<T>(
+    /// <summary>An opened source: its bytes, the processor of its lines, and what to call after each buffer (progress).</summary>
+    public readonly record struct Source<T>(PipeReader Reader, LineProcessor<T> Processor, Action? AfterBuffer);
+
+    public static IAsyncEnumerable<T> ReadAsync<T>(
         PipeReader reader, LineProcessor<T> processor, string? source, int maxLineLength,
-        [EnumeratorCancellation] CancellationToken cancellationToken, Action? afterBuffer = null)
+        CancellationToken cancellationToken, Action? afterBuffer = null) =>
+        ReadAsync(_ => ValueTask.FromResult(new Source<T>(reader, processor, afterBuffer)), source, maxLineLength, cancellationToken);
+
+    /// <summary>Opens the source on the first MoveNextAsync, then reads it: callers that open files need no iterator of their own.</summary>
+    public static async IAsyncEnumerable<T> ReadAsync<T>(
+        Func<CancellationToken, ValueTask<Source<T>>> open, string? source, int maxLineLength,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var (reader, processor, afterBuffer) = await open(cancellationToken).ConfigureAwait(false);
         var batch = new List<T>();
         var splitter = new Splitter(maxLineLength);
         try

@@ -11,31 +11,37 @@ internal static class LogFiles
     /// <summary>Makes the processor of one source, given its path (null for streams) and its last write time.</summary>
     public delegate LineProcessor<T> ProcessorFactory<T>(string? source, DateTimeOffset? lastWrite);
 
-    public static async IAsyncEnumerable<T> ReadPathAsync<T>(
+    public static IAsyncEnumerable<T> ReadPathAsync<T>(
+        string path, LogReaderOptions options, ProcessorFactory<T> factory, CancellationToken cancellationToken) =>
+        // One file is the file's own sequence: each async iterator layer costs every entry a MoveNextAsync.
+        options.IncludeRotated
+            ? ReadRotationSetAsync(path, options, factory, cancellationToken)
+            : ReadFileAsync(path, options, factory, cancellationToken);
+
+    private static async IAsyncEnumerable<T> ReadRotationSetAsync<T>(
         string path, LogReaderOptions options, ProcessorFactory<T> factory,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var files = options.IncludeRotated ? RotationSet.Discover(path) : [path];
-        foreach (var file in files)
+        foreach (var file in RotationSet.Discover(path))
         {
             await foreach (var item in ReadFileAsync(file, options, factory, cancellationToken).ConfigureAwait(false))
                 yield return item;
         }
     }
 
-    public static async IAsyncEnumerable<T> ReadFileAsync<T>(
-        string file, LogReaderOptions options, ProcessorFactory<T> factory,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var stream = LogSource.OpenFile(file);
-        DateTimeOffset lastWrite = File.GetLastWriteTimeUtc(stream.SafeFileHandle);
-        var progress = options.Progress;
-        var length = progress is null ? 0 : stream.Length;
-        Action? report = progress is null ? null : () => progress.Report(new LogReadProgress(file, stream.Position, length));
-        var pipe = await OpenOrDisposeAsync(stream, file, cancellationToken).ConfigureAwait(false);
-        await foreach (var item in LinePipeline.ReadAsync(pipe, factory(file, lastWrite), file, options.MaxLineLength, cancellationToken, report).ConfigureAwait(false))
-            yield return item;
-    }
+    public static IAsyncEnumerable<T> ReadFileAsync<T>(
+        string file, LogReaderOptions options, ProcessorFactory<T> factory, CancellationToken cancellationToken) =>
+        // The file is opened by the pipeline's own iterator (on the first MoveNextAsync), not by a wrapping one.
+        LinePipeline.ReadAsync(async token =>
+        {
+            var stream = LogSource.OpenFile(file);
+            DateTimeOffset lastWrite = File.GetLastWriteTimeUtc(stream.SafeFileHandle);
+            var progress = options.Progress;
+            var length = progress is null ? 0 : stream.Length;
+            Action? report = progress is null ? null : () => progress.Report(new LogReadProgress(file, stream.Position, length));
+            var pipe = await OpenOrDisposeAsync(stream, file, token).ConfigureAwait(false);
+            return new LinePipeline.Source<T>(pipe, factory(file, lastWrite), report);
+        }, file, options.MaxLineLength, cancellationToken);
 
     public static async IAsyncEnumerable<T> ReadStreamAsync<T>(
         Stream stream, int maxLineLength, ProcessorFactory<T> factory,
