@@ -139,7 +139,7 @@ public sealed class AuthLogParser
     internal AuthEvent ParseMessage(string program, ReadOnlySpan<char> message)
     {
         var parser = _messages.GetValueOrDefault(program) ?? NoProgramGrammar;
-        var result = parser.Parse(message);
+        var result = parser.Parse(message, Speculation.Quiet);
         return result.Success ? result.Value : Unrecognized;
     }
 
@@ -151,7 +151,7 @@ public sealed class AuthLogParser
             // header, message and event by value; it reads the resolver and position from here.
             t_resolver = resolver;
             t_position = position;
-            var result = _line.Parse(line);
+            var result = _line.Parse(line, Speculation.Quiet);
             t_resolver = null;
             if (result.Success) return result.Value;
         }

@@ -64,7 +64,7 @@ public static class Fail2BanLogReader
 
     internal static Fail2BanEntry? Parse(ReadOnlySpan<char> line, TimestampResolver resolver, LogPosition position)
     {
-        var result = Fail2BanLineParser.Instance.Parse(line);
+        var result = Fail2BanLineParser.Instance.Parse(line, Speculation.Quiet);
         if (!result.Success) return null;
         var (stamp, host, record) = result.Value;
         return new Fail2BanEntry

@@ -16,7 +16,7 @@ internal sealed class FirstOfParser<T>(Parser<char, T>[] parsers) : Parser<char,
             var mark = state.Bookmark();
             var last = i == parsers.Length - 1;
             bool parsed;
-            if (last || _quiet[i])
+            if (last || _quiet[i] || Speculation.IsQuiet(ref state))
             {
                 parsed = parsers[i].TryParse(ref state, ref expecteds, out result!);
             }

@@ -15,14 +15,21 @@ internal sealed class OptionalParser<T>(Parser<char, T> parser) : Parser<char, M
         var mark = state.Bookmark();
         bool parsed;
         T value;
-        Speculation.Enter();
-        try
+        if (Speculation.IsQuiet(ref state))
         {
             parsed = parser.TryParse(ref state, ref expecteds, out value!);
         }
-        finally
+        else
         {
-            Speculation.Exit();
+            Speculation.Enter();
+            try
+            {
+                parsed = parser.TryParse(ref state, ref expecteds, out value!);
+            }
+            finally
+            {
+                Speculation.Exit();
+            }
         }
         if (parsed)
         {

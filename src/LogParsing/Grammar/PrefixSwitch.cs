@@ -73,7 +73,7 @@ public sealed class PrefixSwitch<T> : Parser<char, T>
                 state.Advance(prefix.Length);
                 // With a fallback, a failing case is only a try: its expectations would be dropped.
                 bool parsed;
-                if (_otherwise is null)
+                if (_otherwise is null || Speculation.IsQuiet(ref state))
                 {
                     parsed = then.TryParse(ref state, ref expecteds, out result!);
                 }
@@ -103,7 +103,7 @@ public sealed class PrefixSwitch<T> : Parser<char, T>
             Trim(ref expecteds, expectedCount);
             return true;
         }
-        if (_otherwise is null)
+        if (_otherwise is null && !Speculation.IsQuiet(ref state))
         {
             var eof = !state.HasCurrent;
             state.SetError(eof ? Maybe.Nothing<char>() : Maybe.Just(state.Current), eof, state.Location, null);

@@ -1,19 +1,36 @@
+using Pidgin;
+using Pidgin.Configuration;
+
 namespace LogParsing.Grammar;
 
 /// <summary>
-/// Whether the parsers running now are only trying a branch whose failure will be discarded (inside <c>Maybe()</c>,
-/// a <c>FirstOf</c> alternative that is not the last, a prefix-switch case with a fallback). Leaves then fail without
-/// recording what they expected: that record, which Pidgin keeps for error messages, was the most expensive part of the
-/// common path, and nobody would read it.
+/// Whether the parsers running now would record what they expected for nobody to read. Two cases:
+/// <list type="bullet">
+/// <item>a quiet parse (<see cref="Quiet"/> as the configuration): the library's own line parsers, whose failures become
+/// <see cref="MalformedLine"/> or <see cref="UnrecognizedEvent"/> without an error message, so nothing ever needs recording;</item>
+/// <item>a branch whose failure will be discarded (inside <c>Maybe()</c>, a <c>FirstOf</c> alternative that is not the
+/// last, a prefix-switch case with a fallback), marked with a thread-static depth.</item>
+/// </list>
+/// Recording was the most expensive part of the common path. A quiet parse is told by its configuration, a field of the
+/// parse state, so it needs none of the thread-static marking (each access a <c>__tls_get_addr</c> call on Linux).
 /// </summary>
 internal static class Speculation
 {
     [ThreadStatic]
     private static int t_depth;
 
-    public static bool Active => t_depth > 0;
+    /// <summary>The configuration of quiet parses: Pidgin's defaults, told apart by reference.</summary>
+    public static IConfiguration<char> Quiet { get; } = new QuietConfiguration();
+
+    /// <summary>True when a failing parser need not record anything.</summary>
+    public static bool Active(ref ParseState<char> state) => IsQuiet(ref state) || t_depth > 0;
+
+    /// <summary>True in a quiet parse: speculative branches need not be marked.</summary>
+    public static bool IsQuiet(ref ParseState<char> state) => ReferenceEquals(state.Configuration, Quiet);
 
     public static void Enter() => t_depth++;
 
     public static void Exit() => t_depth--;
+
+    private sealed class QuietConfiguration : CharDefaultConfiguration;
 }
