@@ -15,23 +15,9 @@ internal sealed class FirstOfParser<T>(Parser<char, T>[] parsers) : Parser<char,
         {
             var mark = state.Bookmark();
             var last = i == parsers.Length - 1;
-            bool parsed;
-            if (last || _quiet[i] || Speculation.IsQuiet(ref state))
-            {
-                parsed = parsers[i].TryParse(ref state, ref expecteds, out result!);
-            }
-            else
-            {
-                Speculation.Enter();
-                try
-                {
-                    parsed = parsers[i].TryParse(ref state, ref expecteds, out result!);
-                }
-                finally
-                {
-                    Speculation.Exit();
-                }
-            }
+            var parsed = last || _quiet[i]
+                ? parsers[i].TryParse(ref state, ref expecteds, out result!)
+                : Speculation.Try(parsers[i], ref state, ref expecteds, out result!);
             if (parsed)
             {
                 state.DiscardBookmark(mark);

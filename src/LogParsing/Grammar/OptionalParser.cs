@@ -13,25 +13,7 @@ internal sealed class OptionalParser<T>(Parser<char, T> parser) : Parser<char, M
     {
         var count = expecteds.Count;
         var mark = state.Bookmark();
-        bool parsed;
-        T value;
-        if (Speculation.IsQuiet(ref state))
-        {
-            parsed = parser.TryParse(ref state, ref expecteds, out value!);
-        }
-        else
-        {
-            Speculation.Enter();
-            try
-            {
-                parsed = parser.TryParse(ref state, ref expecteds, out value!);
-            }
-            finally
-            {
-                Speculation.Exit();
-            }
-        }
-        if (parsed)
+        if (Speculation.Try(parser, ref state, ref expecteds, out var value))
         {
             state.DiscardBookmark(mark);
             result = Maybe.Just(value);

@@ -72,23 +72,9 @@ public sealed class PrefixSwitch<T> : Parser<char, T>
                 var mark = state.Bookmark();
                 state.Advance(prefix.Length);
                 // With a fallback, a failing case is only a try: its expectations would be dropped.
-                bool parsed;
-                if (_otherwise is null || Speculation.IsQuiet(ref state))
-                {
-                    parsed = then.TryParse(ref state, ref expecteds, out result!);
-                }
-                else
-                {
-                    Speculation.Enter();
-                    try
-                    {
-                        parsed = then.TryParse(ref state, ref expecteds, out result!);
-                    }
-                    finally
-                    {
-                        Speculation.Exit();
-                    }
-                }
+                var parsed = _otherwise is null
+                    ? then.TryParse(ref state, ref expecteds, out result!)
+                    : Speculation.Try(then, ref state, ref expecteds, out result!);
                 if (parsed)
                 {
                     state.DiscardBookmark(mark);

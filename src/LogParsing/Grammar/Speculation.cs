@@ -28,9 +28,21 @@ internal static class Speculation
     /// <summary>True in a quiet parse: speculative branches need not be marked.</summary>
     public static bool IsQuiet(ref ParseState<char> state) => ReferenceEquals(state.Configuration, Quiet);
 
-    public static void Enter() => t_depth++;
-
-    public static void Exit() => t_depth--;
+    /// <summary>Runs <paramref name="parser"/> as a try whose failure the caller discards: marked speculative unless the parse is quiet anyway.</summary>
+    public static bool Try<T>(Parser<char, T> parser, ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out T result)
+    {
+        if (IsQuiet(ref state))
+            return parser.TryParse(ref state, ref expecteds, out result!);
+        t_depth++;
+        try
+        {
+            return parser.TryParse(ref state, ref expecteds, out result!);
+        }
+        finally
+        {
+            t_depth--;
+        }
+    }
 
     private sealed class QuietConfiguration : CharDefaultConfiguration;
 }
