@@ -10,9 +10,10 @@ public sealed class AuthLogSummaryBuilder
     // By type, named at Build: a type's Name is a lookup of its own on every line.
     private readonly Dictionary<Type, long> _eventCounts = [];
     private readonly Dictionary<DateTimeOffset, long> _perHour = [];
+    // Every remote host seen, attacking or not: one lookup a line serves the distinct count and the host's state.
     private readonly Dictionary<string, HostState> _hosts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<(string Program, int? Pid, string? Host)>> _users = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _remoteHosts = new(StringComparer.Ordinal);
+    // A connection is a process and its host; the host by its state object, which hashes by reference, not by text.
+    private readonly Dictionary<string, HashSet<(string Program, int? Pid, HostState? Host)>> _users = new(StringComparer.Ordinal);
     private readonly List<AcceptedLogin> _accepted = [];
     private DateTimeOffset? _first, _last;
     private long _lines, _malformed, _unrecognized, _failures, _successes;
@@ -34,29 +35,33 @@ public sealed class AuthLogSummaryBuilder
         if (_first is null || entry.Timestamp < _first) _first = entry.Timestamp;
         if (_last is null || entry.Timestamp > _last) _last = entry.Timestamp;
         var remote = evt.Remote?.Host;
-        if (remote is not null) _remoteHosts.Add(remote);
+        HostState? host = null;
+        if (remote is not null)
+        {
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_hosts, remote, out _);
+            host = slot ??= new HostState();
+        }
 
         switch (evt.Outcome)
         {
             case AuthOutcome.Failure:
                 _failures++;
                 var t = entry.Timestamp;
-                var hour = new DateTimeOffset(t.Year, t.Month, t.Day, t.Hour, 0, 0, t.Offset);
+                // The hour of the clock time as written (its offset kept), by truncating ticks.
+                var hour = new DateTimeOffset(t.DateTime.Ticks - t.DateTime.Ticks % TimeSpan.TicksPerHour, t.Offset);
                 CollectionsMarshal.GetValueRefOrAddDefault(_perHour, hour, out _)++;
-                var connection = (entry.Program, entry.ProcessId, remote);
-                if (remote is not null)
+                if (host is not null)
                 {
-                    if (!_hosts.TryGetValue(remote, out var state)) _hosts[remote] = state = new HostState(t);
-                    state.Failures++;
-                    state.AddConnection((entry.Program, entry.ProcessId));
-                    if (evt.User is { } u) state.AddUser(u);
-                    if (t < state.First) state.First = t;
-                    if (t > state.Last) state.Last = t;
+                    if (host.Failures++ == 0) host.First = host.Last = t;
+                    host.AddConnection((entry.Program, entry.ProcessId));
+                    if (evt.User is { } u) host.AddUser(u);
+                    if (t < host.First) host.First = t;
+                    if (t > host.Last) host.Last = t;
                 }
                 if (evt.User is { } user)
                 {
-                    if (!_users.TryGetValue(user, out var set)) _users[user] = set = [];
-                    set.Add(connection);
+                    ref var set = ref CollectionsMarshal.GetValueRefOrAddDefault(_users, user, out _);
+                    (set ??= []).Add((entry.Program, entry.ProcessId, host));
                 }
                 break;
             case AuthOutcome.Success:
@@ -82,24 +87,25 @@ public sealed class AuthLogSummaryBuilder
             .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)],
         FailuresPerHour = [.. _perHour.OrderBy(p => p.Key)],
         Hosts = [.. _hosts
+            .Where(h => h.Value.Failures > 0)
             .Select(h => new HostActivity(h.Key, h.Value.Failures, h.Value.ConnectionCount, h.Value.UserCount, h.Value.First, h.Value.Last))
             .OrderByDescending(h => h.Failures).ThenBy(h => h.Host, StringComparer.Ordinal)],
         UsersTried = [.. _users
             .Select(u => new KeyValuePair<string, long>(u.Key, u.Value.Count))
             .OrderByDescending(u => u.Value).ThenBy(u => u.Key, StringComparer.Ordinal)],
         Accepted = [.. _accepted],
-        DistinctRemoteHosts = _remoteHosts.Count,
+        DistinctRemoteHosts = _hosts.Count,
     };
 
     /// <summary>
-    /// One attacking host. Most hosts try one or two names over a few connections, and a busy log has a hundred thousand
+    /// One remote host, attacking once it has a failure. Most hosts try one or two names over a few connections, and a busy log has a hundred thousand
     /// hosts: the first connection and user are fields, and a set is made only for a host that uses a second.
     /// </summary>
-    private sealed class HostState(DateTimeOffset first)
+    private sealed class HostState
     {
         public long Failures;
-        public DateTimeOffset First = first;
-        public DateTimeOffset Last = first;
+        public DateTimeOffset First;
+        public DateTimeOffset Last;
         private (string, int?)? _connection;
         private HashSet<(string, int?)>? _connections;
         private string? _user;
