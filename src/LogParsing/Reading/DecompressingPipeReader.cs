@@ -9,6 +9,8 @@ namespace LogParsing.Reading;
 /// </summary>
 internal sealed class DecompressingPipeReader : PipeReader
 {
+    private const int ChunkSize = 64 * 1024;
+
     private readonly Pipe _pipe = new(new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 1 << 19, useSynchronizationContext: false));
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _pump;
@@ -24,8 +26,25 @@ internal sealed class DecompressingPipeReader : PipeReader
     {
         try
         {
-            await decompressed.CopyToAsync(_pipe.Writer, _stop.Token).ConfigureAwait(false);
-            await _pipe.Writer.CompleteAsync().ConfigureAwait(false);
+            // Large chunks, each filled before it is flushed: Stream.CopyToAsync wrote 4 KiB at a time, and every flush
+            // wakes the parsing thread for some thirty lines.
+            var writer = _pipe.Writer;
+            while (true)
+            {
+                var memory = writer.GetMemory(ChunkSize);
+                var filled = 0;
+                int read;
+                do
+                {
+                    read = await decompressed.ReadAsync(memory[filled..], _stop.Token).ConfigureAwait(false);
+                    filled += read;
+                }
+                while (read > 0 && filled < memory.Length);
+                writer.Advance(filled);
+                var flush = await writer.FlushAsync(_stop.Token).ConfigureAwait(false);
+                if (read == 0 || flush.IsCompleted) break;
+            }
+            await writer.CompleteAsync().ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
