@@ -260,5 +260,23 @@ public class BenchmarkCorrectnessTests
         benchmark.Setup();
         Assert.Equal(2_000, benchmark.Grammar());
         Assert.Equal(2_000, await benchmark.Reader());
+        Assert.Equal(2_000, benchmark.HandWritten());
+        Assert.Equal(2_000, benchmark.GeneratedRegex());
+    }
+
+    [Fact]
+    public void The_custom_format_baselines_make_the_records_the_tutorial_grammar_makes()
+    {
+        foreach (var line in CustomFormatBenchmarks.AppLogLines(1_000))
+        {
+            var expected = Tutorial.AppLogGrammar.Line.Before(Parser<char>.End).Parse(line).Value;
+            foreach (var actual in new[] { HandWrittenAppLogParser.Parse(line), RegexAppLogParser.Parse(line) })
+            {
+                Assert.NotNull(actual);
+                Assert.Equal((expected.Timestamp, expected.Level, expected.Message, expected.User, expected.Address),
+                    (actual.Timestamp, actual.Level, actual.Message, actual.User, actual.Address));
+                Assert.Equal(expected.Fields, actual.Fields, (a, b) => a.Key == b.Key && a.Value == b.Value);
+            }
+        }
     }
 }
