@@ -44,20 +44,37 @@ internal sealed class EntryFilter
             if (since is not null && (e.Event is MalformedLine || e.Timestamp < since)) return false;
             if (until is not null && (e.Event is MalformedLine || e.Timestamp >= until)) return false;
             if (programs.Length > 0 && !programs.Contains(e.Program, StringComparer.OrdinalIgnoreCase)) return false;
-            if (types.Length > 0 && !types.Any(t => e.Event.GetType().Name.EndsWith(t, StringComparison.OrdinalIgnoreCase))) return false;
+            if (types.Length > 0 && !AnyTypeMatches(types, e.Event.GetType().Name)) return false;
             if (users.Length > 0 && (e.Event.User is not { } user || !users.Contains(user, StringComparer.Ordinal))) return false;
-            if (hosts.Length > 0 && (e.Event.Remote is not { } remote || !hosts.Any(h => h(remote)))) return false;
+            if (hosts.Length > 0 && (e.Event.Remote is not { } remote || !AnyHostMatches(hosts, remote))) return false;
             if (outcome is not null && e.Event.Outcome != outcome) return false;
             return true;
         };
+    }
+
+    // Loops, not Any(): the filter runs on every entry, and a lambda over the entry is an allocation each time.
+    private static bool AnyTypeMatches(string[] types, string typeName)
+    {
+        foreach (var t in types)
+            if (typeName.EndsWith(t, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static bool AnyHostMatches(Func<RemoteEndpoint, bool>[] hosts, RemoteEndpoint remote)
+    {
+        foreach (var matches in hosts)
+            if (matches(remote)) return true;
+        return false;
     }
 
     private static Func<RemoteEndpoint, bool> HostMatcher(string text)
     {
         if (text.Contains('/') && IPNetwork.TryParse(text, out var network))
             return r => r.Address is { } a && network.Contains(a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a);
+        // The argument is parsed once, not for every entry.
+        var wanted = IPAddress.TryParse(text, out var parsed) ? parsed : null;
         return r => string.Equals(r.Host, text, StringComparison.OrdinalIgnoreCase)
-            || (r.Address is { } a && IPAddress.TryParse(text, out var wanted) && (a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a).Equals(wanted));
+            || (wanted is not null && r.Address is { } a && (a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a).Equals(wanted));
     }
 
     private static readonly string[] ClassicFormats = ["MMM d HH:mm", "MMM d HH:mm:ss", "MMM d"];

@@ -148,11 +148,10 @@ public sealed class AuthLogParser
         if (!truncated)
         {
             // The line parser builds the entry itself, so Pidgin's per-parse Result holds one reference instead of the
-            // header, message and event by value; it reads the resolver and position from here.
-            t_resolver = resolver;
-            t_position = position;
-            var result = _line.Parse(line, Speculation.Quiet);
-            t_resolver = null;
+            // header, message and event by value; the source's context hands it the resolver and position.
+            var context = resolver.LineContext;
+            context.Position = position;
+            var result = _line.Parse(line, context);
             if (result.Success) return result.Value;
         }
         return new AuthLogEntry
@@ -164,11 +163,16 @@ public sealed class AuthLogParser
         };
     }
 
-    [ThreadStatic]
-    private static TimestampResolver? t_resolver;
+    /// <summary>
+    /// What a quiet line parse needs besides the text, passed as the parse's configuration (which the parse state carries
+    /// to every parser): one per source, owned by its <see cref="TimestampResolver"/>, its position set for each line.
+    /// </summary>
+    internal sealed class LineContext(TimestampResolver resolver) : QuietConfiguration
+    {
+        public TimestampResolver Resolver { get; } = resolver;
 
-    [ThreadStatic]
-    private static LogPosition t_position;
+        public LogPosition Position { get; set; }
+    }
 
     /// <summary>
     /// The one dispatch from a message to its grammar, shared by syslog lines and journal entries: skips a Solaris
@@ -223,7 +227,8 @@ public sealed class AuthLogParser
             }
             var message = new string(state.LookAhead(int.MaxValue));
             var evt = ReadMessage(programs.GetValueOrDefault(header.Program), ref state, ref expecteds);
-            var resolver = t_resolver ?? TimestampResolver.Current;
+            var context = state.Configuration as LineContext;
+            var resolver = context?.Resolver ?? TimestampResolver.Current;
             result = new AuthLogEntry
             {
                 Timestamp = resolver.Resolve(header.Timestamp, out var inferred),
@@ -233,7 +238,7 @@ public sealed class AuthLogParser
                 ProcessId = header.ProcessId,
                 Message = message,
                 Event = evt,
-                Position = t_position,
+                Position = context?.Position ?? default,
             };
             return true;
         }

@@ -17,6 +17,11 @@ internal sealed class TimestampResolver
     private DateTime _cachedHour = DateTime.MinValue;
     private TimeSpan _cachedOffset;
 
+    /// <summary>The context of this source's quiet line parses (see <see cref="AuthLogParser.LineContext"/>).</summary>
+    public AuthLogParser.LineContext LineContext => _lineContext ??= new(this);
+
+    private AuthLogParser.LineContext? _lineContext;
+
     public TimestampResolver(int? year, DateTimeOffset reference, TimeZoneInfo? zone)
     {
         _year = year;

@@ -12,17 +12,15 @@ internal sealed class CommonHeaderParser() : LeafParser<SyslogHeader>("syslog he
     public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out SyslogHeader result)
     {
         var s = state.LookAhead(512);
-        var i = s.Length < 5 || !char.IsAsciiDigit(s[0]) ? SyslogTimestampParser.TryClassic(s, out var stamp)
-            : s[4] == '-' ? SyslogTimestampParser.TryIso(s, out stamp)
-            : SyslogTimestampParser.TryEpoch(s, out stamp);
+        var i = SyslogTimestampParser.TryRead(s, out var stamp);
         if (i == 0 || i >= s.Length || s[i] != ' ')
             return Quiet(out result);
         while (i < s.Length && s[i] == ' ') i++;
 
-        // Host: a word that is not a tag, a bracketed tag or a priority.
+        // Host: a word that is not a tag, a bracketed tag, a priority or busybox's facility.level (auth.info).
         var rest = s[i..];
         var hostEnd = rest.IndexOf(' ');
-        if (hostEnd <= 0 || rest[hostEnd - 1] == ':' || rest[0] is '[' or '<' || rest[..hostEnd].Contains('.') && IsFacilityLike(rest[..hostEnd]))
+        if (hostEnd <= 0 || rest[hostEnd - 1] == ':' || rest[0] is '[' or '<' || FacilityLevelParser.IsFacilityLevel(rest[..hostEnd]))
             return Quiet(out result);
         var host = rest[..hostEnd];
         i += hostEnd + 1;
@@ -35,11 +33,6 @@ internal sealed class CommonHeaderParser() : LeafParser<SyslogHeader>("syslog he
         state.Advance(i + tagLength);
         return true;
     }
-
-    // "auth.info" before a tag (busybox) looks like a host name; the general grammar tells them apart.
-    private static bool IsFacilityLike(ReadOnlySpan<char> word) =>
-        word.StartsWith("auth.") || word.StartsWith("authpriv.") || word.StartsWith("daemon.") || word.StartsWith("user.")
-        || word.StartsWith("local") || word.StartsWith("kern.") || word.StartsWith("syslog.") || word.StartsWith("cron.");
 
     // Always tried first with the general grammar behind it, which says what was expected when both fail.
     private static bool Quiet(out SyslogHeader result)

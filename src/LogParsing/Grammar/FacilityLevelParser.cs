@@ -9,12 +9,18 @@ internal sealed class FacilityLevelParser() : LeafParser<Unit>("facility.level")
     {
         var rest = state.LookAhead(32);
         var space = rest.IndexOf(' ');
-        var dot = rest.IndexOf('.');
-        if (space <= 0 || dot <= 0 || dot > space || !IsFacility(rest[..dot]) || !IsSeverity(rest[(dot + 1)..space]))
+        if (space <= 0 || !IsFacilityLevel(rest[..space]))
             return Fail(ref state, ref expecteds, out result);
         state.Advance(space + 1);
         result = Unit.Value;
         return true;
+    }
+
+    /// <summary>True for a known <c>facility.severity</c> word such as <c>auth.info</c>.</summary>
+    internal static bool IsFacilityLevel(ReadOnlySpan<char> word)
+    {
+        var dot = word.IndexOf('.');
+        return dot > 0 && IsFacility(word[..dot]) && IsSeverity(word[(dot + 1)..]);
     }
 
     private static bool IsFacility(ReadOnlySpan<char> f) => f switch

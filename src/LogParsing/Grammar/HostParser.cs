@@ -18,7 +18,7 @@ internal sealed class HostParser() : LeafParser<string>("host")
             if (length == 0)
                 return Fail(ref state, ref expecteds, out result);
         }
-        result = new string(rest[..length]);
+        result = StringPool.Shared.Get(rest[..length]);
         state.Advance(length);
         return true;
     }

@@ -25,10 +25,11 @@ internal sealed class IPAddressParser() : LeafParser<IPAddress>("IP address")
     /// <summary>The length of the address at the start of <paramref name="s"/>, 0 when there is none.</summary>
     internal static int Measure(ReadOnlySpan<char> s, out IPAddress? address)
     {
-        var v4 = Ipv4Length(s);
+        var v4 = Ipv4Length(s, out var octets, out var plain);
         if (v4 > 0)
         {
-            address = IPAddress.Parse(s[..v4]);
+            // IPAddress reads a leading zero as octal ("010" is 8): only plain octets are taken as written.
+            address = plain ? new IPAddress(octets) : IPAddress.Parse(s[..v4]);
             return v4;
         }
         var run = 0;
@@ -48,9 +49,19 @@ internal sealed class IPAddressParser() : LeafParser<IPAddress>("IP address")
         return 0;
     }
 
-    // Four decimal octets 0-255 of 1-3 digits, not followed by another digit, dot or letter.
-    private static int Ipv4Length(ReadOnlySpan<char> s)
+    /// <summary>
+    /// <paramref name="host"/> as an address when it is exactly four plain decimal octets (no leading zeros), else null:
+    /// the usual remote host, read without <see cref="IPAddress.TryParse(ReadOnlySpan{char}, out IPAddress?)"/>.
+    /// </summary>
+    internal static IPAddress? DottedQuad(ReadOnlySpan<char> host) =>
+        Ipv4Length(host, out var octets, out var plain) == host.Length && plain ? new IPAddress(octets) : null;
+
+    // Four decimal octets 0-255 of 1-3 digits, not followed by another digit, dot or letter; plain when no octet has a
+    // leading zero.
+    private static int Ipv4Length(ReadOnlySpan<char> s, out uint octets, out bool plain)
     {
+        octets = 0;
+        plain = true;
         var i = 0;
         for (var octet = 0; octet < 4; octet++)
         {
@@ -63,6 +74,8 @@ internal sealed class IPAddressParser() : LeafParser<IPAddress>("IP address")
             var value = 0;
             while (i < s.Length && i - start < 3 && char.IsAsciiDigit(s[i])) value = value * 10 + (s[i++] - '0');
             if (i == start || value > 255) return 0;
+            if (s[start] == '0' && i - start > 1) plain = false;
+            octets |= (uint)value << (8 * octet);
         }
         return IsAddressEnd(s, i) && (i == s.Length || s[i] != '.') ? i : 0;
     }

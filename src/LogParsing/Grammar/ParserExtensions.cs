@@ -1,5 +1,4 @@
 using Pidgin;
-using LogParsing.Grammar;
 
 namespace LogParsing.Grammar;
 

@@ -43,7 +43,7 @@ internal sealed class RemoteEndpointParser() : LeafParser<RemoteEndpoint>("remot
 
     internal static RemoteEndpoint Create(ReadOnlySpan<char> host, int? port)
     {
-        var known = RemoteHosts.Get(host);
+        var known = RemoteHosts.Shared.Get(host);
         return new RemoteEndpoint(known.Host, known.Address, port);
     }
 
@@ -52,46 +52,20 @@ internal sealed class RemoteEndpointParser() : LeafParser<RemoteEndpoint>("remot
 
     /// <summary>
     /// The hosts seen lately, with their addresses parsed once: a host that knocks a thousand times is one string and one
-    /// <see cref="IPAddress"/>, not a thousand of each. Direct-mapped like <see cref="StringPool"/> (bounded, lock-free,
-    /// a newcomer evicts). IPv6 addresses are not shared, because <see cref="IPAddress.ScopeId"/> can be set.
+    /// <see cref="IPAddress"/>, not a thousand of each. IPv6 addresses are not shared, because
+    /// <see cref="IPAddress.ScopeId"/> can be set.
     /// </summary>
-    private static class RemoteHosts
+    private sealed class RemoteHosts : TextCache<KnownHost>
     {
-        private const int MaxLength = 64;
-        private static readonly KnownHost?[] Slots = new KnownHost?[StringPool.Capacity];
+        public static RemoteHosts Shared { get; } = new();
 
-        public static KnownHost Get(ReadOnlySpan<char> host)
-        {
-            if (host.Length > MaxLength) return Parse(host);
-            ref var slot = ref Slots[StringPool.Slot(host)];
-            var known = slot;
-            if (known is not null && host.SequenceEqual(known.Host)) return known;
-            known = Parse(host);
-            if (known.Address is not { AddressFamily: System.Net.Sockets.AddressFamily.InterNetworkV6 })
-                slot = known;
-            return known;
-        }
+        protected override string KeyOf(KnownHost value) => value.Host;
 
-        private static KnownHost Parse(ReadOnlySpan<char> host) =>
-            new(new string(host), DottedQuad(host) ?? (IPAddress.TryParse(host, out var parsed) && LooksLikeAddress(host) ? parsed : null));
-    }
+        protected override KnownHost Create(ReadOnlySpan<char> host) =>
+            new(new string(host), IPAddressParser.DottedQuad(host) ?? (IPAddress.TryParse(host, out var parsed) && LooksLikeAddress(host) ? parsed : null));
 
-    // The usual case read directly: four decimal octets without leading zeros (IPAddress.TryParse reads "010" as octal,
-    // so anything unusual goes the long way).
-    private static IPAddress? DottedQuad(ReadOnlySpan<char> host)
-    {
-        Span<byte> octets = stackalloc byte[4];
-        var i = 0;
-        for (var n = 0; n < 4; n++)
-        {
-            if (n > 0 && (i >= host.Length || host[i++] != '.')) return null;
-            var start = i;
-            var value = 0;
-            while (i < host.Length && i - start < 3 && char.IsAsciiDigit(host[i])) value = value * 10 + (host[i++] - '0');
-            if (i == start || value > 255 || (host[start] == '0' && i - start > 1)) return null;
-            octets[n] = (byte)value;
-        }
-        return i == host.Length ? new IPAddress(octets) : null;
+        protected override bool Keeps(KnownHost value) =>
+            value.Address is not { AddressFamily: System.Net.Sockets.AddressFamily.InterNetworkV6 };
     }
 
     // IPAddress.TryParse accepts "1234" and "0x7f.1" as IPv4; a host written that way is a name, not an address.

@@ -1,65 +1,14 @@
-using System.Buffers.Binary;
-using System.Runtime.InteropServices;
-
 namespace LogParsing.Grammar;
 
 /// <summary>
-/// Interns the strings that repeat from line to line (host names, programs, services, user names, remote hosts), so a
+/// Interns the strings that repeat from line to line (host names, programs, services, user names, reasons), so a
 /// million lines share one "sshd" and the thousand tries of "admin" one "admin".
 /// </summary>
-/// <remarks>
-/// A direct-mapped cache: each text hashes to one slot, and a newcomer evicts whatever sat there. That keeps it bounded
-/// (attacker-chosen text cannot grow a process-wide table, it can only evict), lock-free (a slot is one reference,
-/// written and read atomically; a reader compares the text, so a racing writer only costs a miss) and cheap: a hash of a
-/// short span and one compare, against a concurrent dictionary's lookup that cost more than the string it saved.
-/// </remarks>
-internal sealed class StringPool
+internal sealed class StringPool : TextCache<string>
 {
-    /// <summary>The number of slots (a power of two): 64 KiB of references.</summary>
-    public const int Capacity = 1 << SlotBits;
-
-    // Longer texts rarely repeat and would make the hash and compare cost more than the allocation they save.
-    private const int MaxLength = 64;
-
     public static StringPool Shared { get; } = new();
 
-    private readonly string?[] _slots = new string?[Capacity];
+    protected override string KeyOf(string value) => value;
 
-    public string Get(ReadOnlySpan<char> text)
-    {
-        if (text.IsEmpty) return string.Empty;
-        if (text.Length > MaxLength) return new string(text);
-        ref var slot = ref _slots[Slot(text)];
-        var found = slot;
-        if (found is not null && text.SequenceEqual(found)) return found;
-        found = new string(text);
-        slot = found;
-        return found;
-    }
-
-    /// <summary>The slot of <paramref name="text"/> (at most <see cref="MaxLength"/> characters).</summary>
-    internal static int Slot(ReadOnlySpan<char> text)
-    {
-        // Four characters at a time, each step a multiply and a shift (a character-at-a-time hash is a chain of one
-        // multiply per character: 40 ns for a disconnect reason). Every character counts, so "user1".."user9" and
-        // addresses that differ in one digit land apart; the slot is the product's well-mixed top bits.
-        const ulong Golden = 0x9E3779B97F4A7C15;
-        var bytes = MemoryMarshal.AsBytes(text);
-        var hash = (ulong)text.Length * Golden;
-        while (bytes.Length >= 8)
-        {
-            hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes)) * Golden;
-            hash ^= hash >> 29;
-            bytes = bytes[8..];
-        }
-        if (!bytes.IsEmpty)
-        {
-            ulong tail = 0;
-            foreach (var b in bytes) tail = (tail << 8) | b;
-            hash = (hash ^ tail) * Golden;
-        }
-        return (int)(hash >> (64 - SlotBits));
-    }
-
-    private const int SlotBits = 13;
+    protected override string Create(ReadOnlySpan<char> text) => text.IsEmpty ? string.Empty : new string(text);
 }

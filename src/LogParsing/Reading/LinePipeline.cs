@@ -16,8 +16,8 @@ internal static class LinePipeline
 
     public static IAsyncEnumerable<T> ReadAsync<T>(
         PipeReader reader, LineProcessor<T> processor, string? source, int maxLineLength,
-        CancellationToken cancellationToken, Action? afterBuffer = null) =>
-        ReadAsync(_ => ValueTask.FromResult(new Source<T>(reader, processor, afterBuffer)), source, maxLineLength, cancellationToken);
+        CancellationToken cancellationToken) =>
+        ReadAsync(_ => ValueTask.FromResult(new Source<T>(reader, processor, null)), source, maxLineLength, cancellationToken);
 
     /// <summary>Opens the source on the first MoveNextAsync, then reads it: callers that open files need no iterator of their own.</summary>
     public static async IAsyncEnumerable<T> ReadAsync<T>(

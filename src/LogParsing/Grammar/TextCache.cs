@@ -1,0 +1,72 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+
+namespace LogParsing.Grammar;
+
+/// <summary>
+/// A bounded cache of values made from short texts that repeat from line to line, each found again by its text.
+/// </summary>
+/// <remarks>
+/// Direct-mapped: each text hashes to one slot, and a newcomer evicts whatever sat there. That keeps it bounded
+/// (attacker-chosen text cannot grow a process-wide table, it can only evict), lock-free (a slot is one reference,
+/// written and read atomically; a reader compares the text, so a racing writer only costs a miss) and cheap: a hash of a
+/// short span and one compare, against a concurrent dictionary's lookup that cost more than the string it saved.
+/// </remarks>
+/// <typeparam name="T">What is kept for a text.</typeparam>
+internal abstract class TextCache<T> where T : class
+{
+    /// <summary>The number of slots (a power of two): 64 KiB of references.</summary>
+    public const int Capacity = 1 << SlotBits;
+
+    // Longer texts rarely repeat and would make the hash and compare cost more than the allocation they save.
+    private const int MaxLength = 64;
+
+    private readonly T?[] _slots = new T?[Capacity];
+
+    /// <summary>The value kept for <paramref name="text"/>: the one made last time when it is still in its slot.</summary>
+    public T Get(ReadOnlySpan<char> text)
+    {
+        if (text.Length > MaxLength) return Create(text);
+        ref var slot = ref _slots[Slot(text)];
+        var found = slot;
+        if (found is not null && text.SequenceEqual(KeyOf(found))) return found;
+        found = Create(text);
+        if (Keeps(found)) slot = found;
+        return found;
+    }
+
+    /// <summary>The text <paramref name="value"/> was made from.</summary>
+    protected abstract string KeyOf(T value);
+
+    /// <summary>Makes the value of <paramref name="text"/>.</summary>
+    protected abstract T Create(ReadOnlySpan<char> text);
+
+    /// <summary>Whether <paramref name="value"/> may be shared by later lines.</summary>
+    protected virtual bool Keeps(T value) => true;
+
+    /// <summary>The slot of <paramref name="text"/> (at most <see cref="MaxLength"/> characters).</summary>
+    internal static int Slot(ReadOnlySpan<char> text)
+    {
+        // Four characters at a time, each step a multiply and a shift (a character-at-a-time hash is a chain of one
+        // multiply per character: 40 ns for a disconnect reason). Every character counts, so "user1".."user9" and
+        // addresses that differ in one digit land apart; the slot is the product's well-mixed top bits.
+        const ulong Golden = 0x9E3779B97F4A7C15;
+        var bytes = MemoryMarshal.AsBytes(text);
+        var hash = (ulong)text.Length * Golden;
+        while (bytes.Length >= 8)
+        {
+            hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes)) * Golden;
+            hash ^= hash >> 29;
+            bytes = bytes[8..];
+        }
+        if (!bytes.IsEmpty)
+        {
+            ulong tail = 0;
+            foreach (var b in bytes) tail = (tail << 8) | b;
+            hash = (hash ^ tail) * Golden;
+        }
+        return (int)(hash >> (64 - SlotBits));
+    }
+
+    private const int SlotBits = 13;
+}
