@@ -30,7 +30,10 @@ public class PropertyTests
         (2, Gen.Int[0, Separators.Length - 1].Select(i => Separators[i])),
         (1, Gen.Int[MaxLine - 5, MaxLine * 3].Select(n => Enumerable.Repeat((byte)'x', n).ToArray())));
 
-    private static readonly Gen<byte[]> Input = Piece.Array[0, 60].Select(pieces => pieces.SelectMany(p => p).ToArray());
+    // Text input: one that happens to start with gzip's magic bytes is read as gzip (by content, as documented) and is
+    // then a corrupt archive, the LogReadException FaultTests pin; these properties are about text.
+    private static readonly Gen<byte[]> Input = Piece.Array[0, 60].Select(pieces => pieces.SelectMany(p => p).ToArray())
+        .Where(bytes => bytes is not [0x1f, 0x8b, ..]);
 
     /// <summary>The 1-based numbers of the non-empty lines (CR trimmed), as the reader must report them.</summary>
     private static List<long> NonEmptyLineNumbers(byte[] input)
