@@ -1,3 +1,4 @@
+using LogParsing.Grammar;
 using BenchmarkDotNet.Attributes;
 using LogParsing.Benchmarks.Baselines;
 

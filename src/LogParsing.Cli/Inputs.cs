@@ -40,7 +40,7 @@ internal static class Inputs
 
     public static IAsyncEnumerable<AuthLogEntry> ReadAuthAsync(AuthSource source, AuthLogReaderOptions options, string journalctl, CancellationToken cancellationToken) =>
         source.Journal
-            ? JournalReader.ReadJournalctlAsync(JournalOptions(options, journalctl), cancellationToken)
+            ? JournalReader.ReadAsync(JournalOptions(options, journalctl), cancellationToken)
             : ReadAsync(source.Files, source.IsDefault, options, cancellationToken);
 
     public static JournalReaderOptions JournalOptions(AuthLogReaderOptions options, string journalctl) => new()

@@ -1,6 +1,7 @@
 using System.Net;
 using LogParsing.Analysis;
 using LogParsing.Auth.Sshd;
+using LogParsing.Testing;
 using Snapshooter.Xunit3;
 using Tutorial;
 

@@ -1,3 +1,4 @@
+using LogParsing.Grammar;
 using System.Text.Json;
 using LogParsing.Analysis;
 using LogParsing.Cli;

@@ -14,7 +14,7 @@ public class Fail2BanTests
     private static Task<List<Fail2BanEntry>> Read(string fixture) =>
         Fixture.ToListAsync(Fail2BanLogReader.ReadAsync(Fixture.Path(fixture), Utc, Ct));
 
-    private static Fail2BanEntry Line(string line) => Fail2BanLogReader.ParseLine(line, Utc) ?? throw new Xunit.Sdk.XunitException("no record: " + line);
+    private static Fail2BanEntry Line(string line) => new Fail2BanParser(Utc).TryParse(line, out var entry) ? entry : throw new Xunit.Sdk.XunitException("no record: " + line);
 
     [Fact]
     public async Task Seed_post_lines_are_fifteen_bans_with_every_field()

@@ -1,3 +1,4 @@
+using LogParsing.Grammar;
 using LogParsing.Auth.Sshd;
 
 namespace LogParsing.Tests;

@@ -60,13 +60,13 @@ public class JournalTests
     public async Task Journal_json_entries_carry_unit_and_priority_and_no_inferred_year()
     {
         var journal = await Read("journal.json");
-        Assert.Equal(("ssh.service", 6), (journal[0].Unit, journal[0].Priority));
-        Assert.Equal(("session-12.scope", 5), (journal[7].Unit, journal[7].Priority));
+        Assert.Equal(("ssh.service", 6), (journal[0].Unit, journal[0].Severity));
+        Assert.Equal(("session-12.scope", 5), (journal[7].Unit, journal[7].Severity));
         Assert.All(journal, e => Assert.False(e.YearWasInferred));
         Assert.Equal(Enumerable.Range(1, 21).Select(i => (long)i), journal.Select(e => e.Position.Line));
 
         var auth = await Fixture.ToListAsync(AuthLogReader.ReadAsync(Fixture.Path("journal-auth.log"), Fixture.Utc(2024), Ct));
-        Assert.All(auth, e => Assert.Equal((null, null), (e.Unit, e.Priority)));
+        Assert.All(auth, e => Assert.Equal((null, null), (e.Unit, e.Severity)));
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public class JournalTests
     {
         var entry = Assert.Single(await ReadText(
             """{"_COMM":"sshd","_PID":"612","_HOSTNAME":"web01","MESSAGE":"Invalid user a from 192.0.2.1 port 1","\u0050RIORITY":"6"}"""));
-        Assert.Equal(("sshd", 612, "web01", (int?)6), (entry.Program, entry.ProcessId, entry.Host, entry.Priority));
+        Assert.Equal(("sshd", 612, "web01", (int?)6), (entry.Program, entry.ProcessId, entry.Host, entry.Severity));
         Assert.IsType<SshdInvalidUser>(entry.Event);
     }
 
@@ -257,7 +257,7 @@ public class JournalTests
             Matches = ["_SYSTEMD_UNIT=ssh.service", "+", "SYSLOG_IDENTIFIER=sudo"],
         };
 
-        var entries = await Fixture.ToListAsync(JournalReader.ReadJournalctlAsync(options, Ct));
+        var entries = await Fixture.ToListAsync(JournalReader.ReadAsync(options, Ct));
 
         Assert.Equal((await Read("journal.json")).Select(e => e.Event), entries.Select(e => e.Event));
         Assert.All(entries, e => Assert.Null(e.Position.Source));
@@ -349,7 +349,7 @@ public class JournalTests
             follow.Message);
 
         var once = await Assert.ThrowsAsync<FileNotFoundException>(
-            () => Fixture.ToListAsync(JournalReader.ReadJournalctlAsync(Utc with { JournalctlPath = "journalctl-not-installed-here" }, Ct)));
+            () => Fixture.ToListAsync(JournalReader.ReadAsync(Utc with { JournalctlPath = "journalctl-not-installed-here" }, Ct)));
         Assert.Contains("'journalctl-not-installed-here' is not on PATH", once.Message, StringComparison.Ordinal);
     }
 
@@ -387,7 +387,7 @@ public class JournalTests
         var entries = new List<AuthLogEntry>();
         var error = await Assert.ThrowsAsync<JournalctlException>(async () =>
         {
-            await foreach (var e in JournalReader.ReadJournalctlAsync(Utc with { JournalctlPath = journalctl }, Ct))
+            await foreach (var e in JournalReader.ReadAsync(Utc with { JournalctlPath = journalctl }, Ct))
                 entries.Add(e);
         });
 
@@ -400,7 +400,7 @@ public class JournalTests
     public void Arguments_are_checked_before_anything_runs()
     {
         Assert.Throws<ArgumentException>(() => JournalReader.FollowAsync(new JournalReaderOptions { Matches = ["--output=cat"] }, Ct));
-        Assert.Throws<ArgumentException>(() => JournalReader.ReadJournalctlAsync(new JournalReaderOptions { Matches = [""] }, Ct));
+        Assert.Throws<ArgumentException>(() => JournalReader.ReadAsync(new JournalReaderOptions { Matches = [""] }, Ct));
         Assert.Throws<ArgumentException>(() => JournalReader.FollowAsync(new JournalReaderOptions { JournalctlPath = "" }, Ct));
         Assert.Throws<ArgumentException>(() => JournalReader.ReadAsync("", null, Ct));
         Assert.Throws<ArgumentNullException>(() => JournalReader.ReadAsync((Stream)null!, null, Ct));

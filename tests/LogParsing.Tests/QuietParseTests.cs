@@ -24,7 +24,7 @@ public class QuietParseTests
     [Fact]
     public void A_quiet_parse_fails_the_same_way_without_recording_expectations()
     {
-        var quiet = Scan.Literal("user ").Then(Scan.Word).Parse("user ", Speculation.Quiet);
+        var quiet = Scan.Literal("user ").Then(Scan.Word).Parse("user ", Quiet.Configuration);
 
         Assert.False(quiet.Success);
         Assert.Empty(quiet.Error!.Expected);
@@ -38,7 +38,7 @@ public class QuietParseTests
     public void Quiet_and_recording_parses_accept_the_same_inputs(string input)
     {
         var loud = UserThenPort.Parse(input);
-        var quiet = UserThenPort.Parse(input, Speculation.Quiet);
+        var quiet = UserThenPort.Parse(input, Quiet.Configuration);
 
         Assert.Equal(loud.Success, quiet.Success);
         if (loud.Success) Assert.Equal(loud.Value, quiet.Value);

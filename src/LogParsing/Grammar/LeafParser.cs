@@ -21,7 +21,7 @@ internal abstract class LeafParser<T> : Parser<char, T>
 
     protected bool Fail(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out T result)
     {
-        if (Speculation.Active(ref state))
+        if (Quiet.IsOn(ref state))
         {
             result = default!;
             return false;

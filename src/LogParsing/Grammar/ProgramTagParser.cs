@@ -12,12 +12,6 @@ internal sealed class ProgramTagParser() : LeafParser<ProgramTag>("program tag")
     public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out ProgramTag result)
     {
         var rest = state.LookAhead(256);
-        if (rest.SequenceEqual(Auth.Rsyslog.RsyslogGrammar.MarkText))
-        {
-            // syslogd's mark line has no tag: an empty program, and the mark left as the message.
-            result = new ProgramTag(string.Empty, null);
-            return true;
-        }
         if (!rest.IsEmpty && rest[0] == '[')
             return Bracketed(ref state, ref expecteds, rest, out result);
         var colon = rest.IndexOfAny(": ");

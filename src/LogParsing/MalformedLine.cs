@@ -1,8 +1,8 @@
 namespace LogParsing;
 
 /// <summary>
-/// The line has no syslog header we can read; <see cref="AuthLogEntry.Message"/> holds the whole raw line,
-/// <see cref="AuthLogEntry.Program"/> is empty and <see cref="AuthLogEntry.Timestamp"/> is default.
+/// The line has no syslog header we can read; <see cref="LogEntry.Message"/> holds the whole raw line,
+/// <see cref="AuthLogEntry.Program"/> is empty and <see cref="LogEntry.Timestamp"/> is default.
 /// </summary>
 public sealed record MalformedLine : AuthEvent
 {

@@ -17,7 +17,7 @@ public sealed record JournalReaderOptions : LogReaderOptions
     public AuthLogParser Parser { get; init; } = AuthLogParser.Default;
 
     /// <summary>
-    /// The <c>journalctl</c> to run for <see cref="JournalReader.FollowAsync"/> and <see cref="JournalReader.ReadJournalctlAsync"/>:
+    /// The <c>journalctl</c> to run for <see cref="JournalReader.FollowAsync"/> and <see cref="JournalReader.ReadAsync(JournalReaderOptions?, CancellationToken)"/>:
     /// a name looked up on <c>PATH</c> (default <c>journalctl</c>) or a full path.
     /// </summary>
     public string JournalctlPath { get; init; } = "journalctl";

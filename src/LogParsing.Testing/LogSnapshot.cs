@@ -7,7 +7,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace LogParsing;
+namespace LogParsing.Testing;
 
 /// <summary>
 /// Renders what a grammar made of a log as stable, readable text for snapshot tests: per line its file name and line
@@ -103,7 +103,7 @@ public static class LogSnapshot
     private static void Append<T>(StringBuilder text, LogRecord<T> record)
     {
         AppendPosition(text, record.Position).Append(" | ");
-        AppendEscaped(text, record.Line).Append('\n');
+        AppendEscaped(text, record.Text).Append('\n');
         if (record.Error is { } error)
             text.Append("  error: ").Append(error.Message).Append('\n');
         else

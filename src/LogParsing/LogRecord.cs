@@ -23,7 +23,7 @@ public sealed record LogRecord<T>
     public bool Success => Error is null;
 
     /// <summary>The raw line, without its newline (CR trimmed, invalid UTF-8 replaced by U+FFFD).</summary>
-    public required string Line { get; init; }
+    public required string Text { get; init; }
 
     /// <summary>Source file and 1-based line number.</summary>
     public LogPosition Position { get; init; }
@@ -31,6 +31,6 @@ public sealed record LogRecord<T>
     /// <summary>Where and why the line did not parse; null on success.</summary>
     public LogParseError? Error { get; init; }
 
-    /// <summary>True when the line was longer than <see cref="LogReaderOptions.MaxLineLength"/>: <see cref="Line"/> holds its start, and it was not parsed.</summary>
+    /// <summary>True when the line was longer than <see cref="LogReaderOptions.MaxLineLength"/>: <see cref="Text"/> holds its start, and it was not parsed.</summary>
     public bool Truncated { get; init; }
 }

@@ -1,3 +1,4 @@
+using LogParsing.Grammar;
 using LogParsing.Journal;
 using LogParsing.Reading;
 
@@ -13,7 +14,7 @@ namespace LogParsing;
 /// Every JSON line yields one entry (an object that is not a journal entry with a <c>MESSAGE</c> is a
 /// <see cref="MalformedLine"/> with the raw text). In text outputs, <c>-- </c> marker lines (<c>-- Boot … --</c>,
 /// <c>-- No entries --</c>) yield nothing, and indented continuation lines of a multi-line message are folded into the
-/// previous entry's <see cref="AuthLogEntry.Message"/>, so a text entry is yielded when the next line starts (or the
+/// previous entry's <see cref="LogEntry.Message"/>, so a text entry is yielded when the next line starts (or the
 /// source ends). The journal's binary files are not read directly: journalctl is their stable interface.
 /// </remarks>
 /// <example>
@@ -25,6 +26,8 @@ namespace LogParsing;
 /// </example>
 public static class JournalReader
 {
+    private static readonly LineReader<AuthLogEntry, JournalReaderOptions> Reader = new(Processor, JournalReaderOptions.Default);
+
     /// <summary>
     /// Reads saved <c>journalctl</c> output (<c>journalctl -o json --all &gt; auth.json</c>, or a text output), plain or gzip.
     /// A missing file throws <see cref="FileNotFoundException"/> on the first <c>MoveNextAsync</c>; a read fault part way
@@ -33,12 +36,8 @@ public static class JournalReader
     /// <param name="path">The saved output.</param>
     /// <param name="options">Grammars, zone and year for text stamps; null for defaults.</param>
     /// <param name="cancellationToken">Stops the read; the file is closed.</param>
-    public static IAsyncEnumerable<AuthLogEntry> ReadAsync(string path, JournalReaderOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        options ??= JournalReaderOptions.Default;
-        return LogFiles.ReadPathAsync(path, options, Processor(options), cancellationToken);
-    }
+    public static IAsyncEnumerable<AuthLogEntry> ReadAsync(string path, JournalReaderOptions? options = null, CancellationToken cancellationToken = default) =>
+        Reader.ReadAsync(path, options, cancellationToken);
 
     /// <summary>
     /// Reads <c>journalctl</c> output from a stream (plain or gzip), such as standard input of
@@ -47,11 +46,22 @@ public static class JournalReader
     /// <param name="stream">The output.</param>
     /// <param name="options">Grammars, zone and year for text stamps; null for defaults.</param>
     /// <param name="cancellationToken">Stops the read.</param>
-    public static IAsyncEnumerable<AuthLogEntry> ReadAsync(Stream stream, JournalReaderOptions? options = null, CancellationToken cancellationToken = default)
+    public static IAsyncEnumerable<AuthLogEntry> ReadAsync(Stream stream, JournalReaderOptions? options = null, CancellationToken cancellationToken = default) =>
+        Reader.ReadAsync(stream, options, cancellationToken);
+
+    /// <summary>
+    /// Reads the live journal once: runs <c>journalctl -o json --no-pager --all</c> (with <c>--since</c> and the
+    /// <see cref="JournalReaderOptions.Matches"/>) and yields its entries until it exits.
+    /// </summary>
+    /// <param name="options">journalctl path, start, matches, grammars; null for defaults.</param>
+    /// <param name="cancellationToken">Stops the read; journalctl is killed.</param>
+    /// <exception cref="FileNotFoundException">journalctl was not found (on the first <c>MoveNextAsync</c>).</exception>
+    /// <exception cref="UnauthorizedAccessException">The user may not read the journal (not in <c>systemd-journal</c> or <c>adm</c>).</exception>
+    /// <exception cref="JournalctlException">journalctl exited with another error, after every entry it printed.</exception>
+    public static IAsyncEnumerable<AuthLogEntry> ReadAsync(JournalReaderOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        options ??= JournalReaderOptions.Default;
-        return LogFiles.ReadStreamAsync(stream, options.MaxLineLength, Processor(options), cancellationToken);
+        options = Validate(options);
+        return Journalctl.RunAsync(options, follow: false, Processor(options), cancellationToken);
     }
 
     /// <summary>
@@ -70,21 +80,6 @@ public static class JournalReader
     {
         options = Validate(options);
         return Journalctl.RunAsync(options, follow: true, Processor(options), cancellationToken);
-    }
-
-    /// <summary>
-    /// Reads the journal once: runs <c>journalctl -o json --no-pager --all</c> (with <c>--since</c> and the
-    /// <see cref="JournalReaderOptions.Matches"/>) and yields its entries until it exits.
-    /// </summary>
-    /// <param name="options">journalctl path, start, matches, grammars; null for defaults.</param>
-    /// <param name="cancellationToken">Stops the read; journalctl is killed.</param>
-    /// <exception cref="FileNotFoundException">journalctl was not found (on the first <c>MoveNextAsync</c>).</exception>
-    /// <exception cref="UnauthorizedAccessException">The user may not read the journal (not in <c>systemd-journal</c> or <c>adm</c>).</exception>
-    /// <exception cref="JournalctlException">journalctl exited with another error, after every entry it printed.</exception>
-    public static IAsyncEnumerable<AuthLogEntry> ReadJournalctlAsync(JournalReaderOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        options = Validate(options);
-        return Journalctl.RunAsync(options, follow: false, Processor(options), cancellationToken);
     }
 
     private static JournalReaderOptions Validate(JournalReaderOptions? options)

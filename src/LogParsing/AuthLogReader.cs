@@ -1,3 +1,4 @@
+using LogParsing.Grammar;
 using LogParsing.Reading;
 
 namespace LogParsing;
@@ -16,6 +17,10 @@ namespace LogParsing;
 /// </example>
 public static class AuthLogReader
 {
+    private static readonly LineReader<AuthLogEntry, AuthLogReaderOptions> Reader = new(
+        options => (source, lastWrite) => new AuthLineProcessor(options.Parser, TimestampResolver.For(options, lastWrite), source),
+        AuthLogReaderOptions.Default);
+
     /// <summary>
     /// Reads a file, or with <see cref="LogReaderOptions.IncludeRotated"/> its whole rotation set oldest first.
     /// A missing file throws <see cref="FileNotFoundException"/> on the first <c>MoveNextAsync</c>; a read fault part
@@ -24,23 +29,15 @@ public static class AuthLogReader
     /// <param name="path">The log file (the newest of a rotation set).</param>
     /// <param name="options">Year, zone, rotation, grammars; null for defaults.</param>
     /// <param name="cancellationToken">Stops the read; the file is closed.</param>
-    public static IAsyncEnumerable<AuthLogEntry> ReadAsync(string path, AuthLogReaderOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        options ??= AuthLogReaderOptions.Default;
-        return LogFiles.ReadPathAsync(path, options, Processor(options), cancellationToken);
-    }
+    public static IAsyncEnumerable<AuthLogEntry> ReadAsync(string path, AuthLogReaderOptions? options = null, CancellationToken cancellationToken = default) =>
+        Reader.ReadAsync(path, options, cancellationToken);
 
     /// <summary>Reads a stream (plain or gzip). The stream is not disposed. Year inference uses the clock unless <see cref="LogReaderOptions.ReferenceTime"/> is set.</summary>
     /// <param name="stream">The log content.</param>
     /// <param name="options">Year, zone, grammars; null for defaults.</param>
     /// <param name="cancellationToken">Stops the read.</param>
-    public static IAsyncEnumerable<AuthLogEntry> ReadAsync(Stream stream, AuthLogReaderOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        options ??= AuthLogReaderOptions.Default;
-        return LogFiles.ReadStreamAsync(stream, options.MaxLineLength, Processor(options), cancellationToken);
-    }
+    public static IAsyncEnumerable<AuthLogEntry> ReadAsync(Stream stream, AuthLogReaderOptions? options = null, CancellationToken cancellationToken = default) =>
+        Reader.ReadAsync(stream, options, cancellationToken);
 
     /// <summary>
     /// Follows a live file like <c>tail -F</c>: yields lines as they are appended, keeps going across rotation
@@ -50,15 +47,8 @@ public static class AuthLogReader
     /// <param name="path">The live log file.</param>
     /// <param name="options">Poll interval, start position, grammars; null for defaults.</param>
     /// <param name="cancellationToken">Stops following; the file is closed.</param>
-    public static IAsyncEnumerable<AuthLogEntry> FollowAsync(string path, AuthLogReaderOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        options ??= AuthLogReaderOptions.Default;
-        return LogFiles.FollowAsync(path, options.FollowFromStart, options.PollInterval, options.MaxLineLength, Processor(options), cancellationToken);
-    }
-
-    private static LogFiles.ProcessorFactory<AuthLogEntry> Processor(AuthLogReaderOptions options) =>
-        (source, lastWrite) => new AuthLineProcessor(options.Parser, TimestampResolver.For(options, lastWrite), source);
+    public static IAsyncEnumerable<AuthLogEntry> FollowAsync(string path, AuthLogReaderOptions? options = null, CancellationToken cancellationToken = default) =>
+        Reader.FollowAsync(path, options, cancellationToken);
 
     private sealed class AuthLineProcessor(AuthLogParser parser, TimestampResolver resolver, string? source) : LineProcessor<AuthLogEntry>
     {

@@ -1,6 +1,6 @@
 using LogParsing.Grammar;
 
-namespace LogParsing;
+namespace LogParsing.Grammar;
 
 /// <summary>
 /// Turns written stamps into instants for one source: supplies the zone of stamps without offset and the
@@ -16,11 +16,6 @@ internal sealed class TimestampResolver
     // One zone lookup per hour of log, not per line.
     private DateTime _cachedHour = DateTime.MinValue;
     private TimeSpan _cachedOffset;
-
-    /// <summary>The context of this source's quiet line parses (see <see cref="AuthLogParser.LineContext"/>).</summary>
-    public AuthLogParser.LineContext LineContext => _lineContext ??= new(this);
-
-    private AuthLogParser.LineContext? _lineContext;
 
     public TimestampResolver(int? year, DateTimeOffset reference, TimeZoneInfo? zone)
     {
