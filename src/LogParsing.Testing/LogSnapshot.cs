@@ -1,11 +1,11 @@
-using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using LogParsing.Json;
 
 namespace LogParsing.Testing;
 
@@ -15,11 +15,12 @@ namespace LogParsing.Testing;
 /// <c>Snapshot.Match(LogSnapshot.Render(records))</c> pins a grammar line by line and a diff shows which line changed.
 /// </summary>
 /// <remarks>
-/// The JSON is System.Text.Json with fixed options: indented by two spaces with <c>\n</c> line ends, nulls omitted,
-/// enums and <see cref="IPAddress"/> as strings, relaxed escaping, public fields included (tuples), and a <c>"$type"</c>
-/// naming the runtime type of every object declared abstract (an <see cref="AuthEvent"/>) and of the value itself.
-/// Only the file name of a source is written, so a snapshot does not depend on where the files were.
-/// Serialization is by reflection: a test-time tool, not for trimmed or AOT-compiled apps.
+/// The JSON is the library's own (<see cref="AuthLogJson"/>): indented by two spaces with <c>\n</c> line ends, snake-case
+/// names, nulls omitted, enums and addresses as text, and a <c>"$type"</c> naming the runtime type of each event and of
+/// the value itself. Events are written with their source-generated metadata; a type without metadata (your own value
+/// type, an event added without its context) is written by reflection, which is why the methods that may meet one say so:
+/// this is a test-time package. Only the file name of a source is written, so a snapshot does not depend on where the
+/// files were.
 /// </remarks>
 /// <example>
 /// <code>
@@ -32,7 +33,7 @@ namespace LogParsing.Testing;
 /// // app.log:1 | 2024-05-31 07:07:22.123 [WARN] login failed user=bob ip=1.2.3.4
 /// //   {
 /// //     "$type": "AppLogEvent",
-/// //     "Level": "Warn",
+/// //     "level": "warn",
 /// //     ...
 /// // app.log:2 | 2024-05-31 07:07:2 [WARN] ...
 /// //   error: line 2, column 1: expected date and time, found "2"
@@ -40,7 +41,9 @@ namespace LogParsing.Testing;
 /// </example>
 public static class LogSnapshot
 {
-    private const string ReflectionNote = "Serializes values of any type with System.Text.Json reflection; a test-time tool.";
+    private const string ReflectionNote = "Writes values of types without JSON metadata by System.Text.Json reflection; a test-time tool.";
+
+    private static readonly JsonWriterOptions Indented = new() { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Renders records read with <see cref="LogReader"/>: one block per line, the value as JSON or the error.</summary>
     /// <typeparam name="T">What the grammar made of each line.</typeparam>
@@ -51,7 +54,8 @@ public static class LogSnapshot
     {
         ArgumentNullException.ThrowIfNull(records);
         var text = new StringBuilder();
-        foreach (var record in records) Append(text, record);
+        var options = WithReflection(null);
+        foreach (var record in records) Append(text, record, options);
         return text.ToString();
     }
 
@@ -65,54 +69,73 @@ public static class LogSnapshot
     {
         ArgumentNullException.ThrowIfNull(records);
         var text = new StringBuilder();
-        await foreach (var record in records.WithCancellation(cancellationToken).ConfigureAwait(false)) Append(text, record);
+        var options = WithReflection(null);
+        await foreach (var record in records.WithCancellation(cancellationToken).ConfigureAwait(false)) Append(text, record, options);
         return text.ToString();
     }
 
     /// <summary>
-    /// Renders auth log entries (for a program grammar added with <see cref="AuthLogParser.WithProgram"/>): per entry its
-    /// position and envelope (<c>auth.log:3 | 2024-05-31T07:07:22.0000000+00:00 vpn openvpn[1234]: message</c>, a <c>?</c>
-    /// after an inferred year), then its event as JSON with its <c>"$type"</c>.
+    /// Renders auth log entries (for a program grammar added with <see cref="AuthLogParser.WithProgram(string, Pidgin.Parser{char, AuthEvent}, IJsonTypeInfoResolver)"/>):
+    /// per entry its position and envelope (<c>auth.log:3 | 2024-05-31T07:07:22.0000000+00:00 vpn openvpn[1234]: message</c>,
+    /// a <c>?</c> after an inferred year), then its event as <see cref="AuthLogJson"/> writes it.
     /// </summary>
     /// <param name="entries">The entries, in order.</param>
-    [RequiresUnreferencedCode(ReflectionNote)]
-    [RequiresDynamicCode(ReflectionNote)]
-    public static string Render(IEnumerable<AuthLogEntry> entries)
+    /// <param name="parser">The grammars that read them, for their events' metadata; null for <see cref="AuthLogParser.Default"/>.</param>
+    public static string Render(IEnumerable<AuthLogEntry> entries, AuthLogParser? parser = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var text = new StringBuilder();
-        foreach (var entry in entries) Append(text, entry);
+        var options = AuthLogJson.SerializerOptions(parser);
+        foreach (var entry in entries) Append(text, entry, options);
         return text.ToString();
     }
 
-    /// <summary>Renders auth log entries as <see cref="Render(IEnumerable{AuthLogEntry})"/> does, reading them to the end.</summary>
+    /// <summary>Renders auth log entries as <see cref="Render(IEnumerable{AuthLogEntry}, AuthLogParser?)"/> does, reading them to the end.</summary>
     /// <param name="entries">The entries, in order (an <see cref="AuthLogReader"/> read).</param>
+    /// <param name="parser">The grammars that read them, for their events' metadata; null for <see cref="AuthLogParser.Default"/>.</param>
     /// <param name="cancellationToken">Stops the read.</param>
-    [RequiresUnreferencedCode(ReflectionNote)]
-    [RequiresDynamicCode(ReflectionNote)]
-    public static async ValueTask<string> RenderAsync(IAsyncEnumerable<AuthLogEntry> entries, CancellationToken cancellationToken = default)
+    public static async ValueTask<string> RenderAsync(IAsyncEnumerable<AuthLogEntry> entries, AuthLogParser? parser = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var text = new StringBuilder();
-        await foreach (var entry in entries.WithCancellation(cancellationToken).ConfigureAwait(false)) Append(text, entry);
+        var options = AuthLogJson.SerializerOptions(parser);
+        await foreach (var entry in entries.WithCancellation(cancellationToken).ConfigureAwait(false)) Append(text, entry, options);
         return text.ToString();
     }
 
     [RequiresUnreferencedCode(ReflectionNote)]
     [RequiresDynamicCode(ReflectionNote)]
-    private static void Append<T>(StringBuilder text, LogRecord<T> record)
+    private static void Append<T>(StringBuilder text, LogRecord<T> record, JsonSerializerOptions options)
     {
         AppendPosition(text, record.Position).Append(" | ");
         AppendEscaped(text, record.Text).Append('\n');
         if (record.Error is { } error)
+        {
             text.Append("  error: ").Append(error.Message).Append('\n');
-        else
-            AppendJson(text, record.Value);
+            return;
+        }
+        AppendJson(text, writer =>
+        {
+            if (record.Value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+            // The value is named by its own type, as events are.
+            var element = JsonSerializer.SerializeToElement(record.Value, record.Value.GetType(), options);
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                element.WriteTo(writer);
+                return;
+            }
+            writer.WriteStartObject();
+            writer.WriteString("$type", TypeName(record.Value.GetType()));
+            foreach (var property in element.EnumerateObject()) property.WriteTo(writer);
+            writer.WriteEndObject();
+        });
     }
 
-    [RequiresUnreferencedCode(ReflectionNote)]
-    [RequiresDynamicCode(ReflectionNote)]
-    private static void Append(StringBuilder text, AuthLogEntry entry)
+    private static void Append(StringBuilder text, AuthLogEntry entry, JsonSerializerOptions options)
     {
         AppendPosition(text, entry.Position).Append(" | ");
         if (entry.Event is not MalformedLine)
@@ -124,7 +147,7 @@ public static class LogSnapshot
             text.Append(": ");
         }
         AppendEscaped(text, entry.Message).Append('\n');
-        AppendJson(text, entry.Event);
+        AppendJson(text, writer => JsonSerializer.Serialize(writer, entry.Event, (JsonTypeInfo<AuthEvent>)options.GetTypeInfo(typeof(AuthEvent))));
     }
 
     private static StringBuilder AppendPosition(StringBuilder text, LogPosition position) =>
@@ -142,92 +165,36 @@ public static class LogSnapshot
         return text;
     }
 
-    [RequiresUnreferencedCode(ReflectionNote)]
-    [RequiresDynamicCode(ReflectionNote)]
-    private static void AppendJson(StringBuilder text, object? value)
+    private static void AppendJson(StringBuilder text, Action<Utf8JsonWriter> write)
     {
-        if (value is null)
-        {
-            text.Append("  null\n");
-            return;
-        }
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = Json.Encoder }))
-            TypedConverter.WriteTyped(writer, value, Json);
+        using (var writer = new Utf8JsonWriter(buffer, Indented))
+            write(writer);
         foreach (var line in Encoding.UTF8.GetString(buffer.ToArray()).Split('\n'))
             text.Append("  ").Append(line).Append('\n');
     }
 
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only reached through LogSnapshot's public methods, which carry RequiresUnreferencedCode.")]
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only reached through LogSnapshot's public methods, which carry RequiresDynamicCode.")]
-    private static readonly JsonSerializerOptions Json = CreateOptions();
-
+    /// <summary>The library's options, with reflection behind its metadata for types that have none, and enums of any type as snake-case names.</summary>
     [RequiresUnreferencedCode(ReflectionNote)]
     [RequiresDynamicCode(ReflectionNote)]
-    private static JsonSerializerOptions CreateOptions()
+    private static JsonSerializerOptions WithReflection(AuthLogParser? parser)
     {
-        var options = new JsonSerializerOptions
-        {
-            WriteIndented = true,
-            NewLine = "\n",
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            IncludeFields = true,
-            Converters = { new JsonStringEnumConverter(), new IPAddressConverter(), new TypedConverter() },
-            TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
-        };
+        var options = new JsonSerializerOptions(AuthLogJson.CreateSerializerOptions(
+            JsonTypeInfoResolver.Combine((parser ?? AuthLogParser.Default).EventJson, new DefaultJsonTypeInfoResolver())));
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        options.IncludeFields = true;
         options.MakeReadOnly();
         return options;
     }
 
-    private sealed class IPAddressConverter : JsonConverter<IPAddress>
+    private static string TypeName(Type type)
     {
-        public override IPAddress Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            throw new NotSupportedException("Snapshots are written, not read.");
-
-        public override void Write(Utf8JsonWriter writer, IPAddress value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.ToString());
-    }
-
-    /// <summary>Writes a value declared as an abstract class (an <see cref="AuthEvent"/>) as its runtime type, named by <c>"$type"</c>.</summary>
-    private sealed class TypedConverter : JsonConverter<object>
-    {
-        public override bool CanConvert(Type typeToConvert) =>
-            typeToConvert.IsClass && typeToConvert.IsAbstract && !typeof(IEnumerable).IsAssignableFrom(typeToConvert);
-
-        public override object Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            throw new NotSupportedException("Snapshots are written, not read.");
-
-        [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only reached through LogSnapshot's public methods, which carry RequiresUnreferencedCode.")]
-        [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only reached through LogSnapshot's public methods, which carry RequiresDynamicCode.")]
-        public override void Write(Utf8JsonWriter writer, object value, JsonSerializerOptions options) => WriteTyped(writer, value, options);
-
-        [RequiresUnreferencedCode(ReflectionNote)]
-        [RequiresDynamicCode(ReflectionNote)]
-        public static void WriteTyped(Utf8JsonWriter writer, object value, JsonSerializerOptions options)
-        {
-            var type = value.GetType();
-            var element = JsonSerializer.SerializeToElement(value, type, options);
-            if (element.ValueKind != JsonValueKind.Object)
-            {
-                element.WriteTo(writer);
-                return;
-            }
-            writer.WriteStartObject();
-            writer.WriteString("$type", TypeName(type));
-            foreach (var property in element.EnumerateObject()) property.WriteTo(writer);
-            writer.WriteEndObject();
-        }
-
-        private static string TypeName(Type type)
-        {
-            if (!type.IsGenericType) return type.Name;
-            var name = type.Name;
-            var tick = name.IndexOf('`');
-            var arguments = type.GetGenericArguments();
-            var text = new StringBuilder(tick < 0 ? name : name[..tick]).Append('<');
-            for (var i = 0; i < arguments.Length; i++) text.Append(i == 0 ? "" : ", ").Append(TypeName(arguments[i]));
-            return text.Append('>').ToString();
-        }
+        if (!type.IsGenericType) return type.Name;
+        var name = type.Name;
+        var tick = name.IndexOf('`', StringComparison.Ordinal);
+        var arguments = type.GetGenericArguments();
+        var text = new StringBuilder(tick < 0 ? name : name[..tick]).Append('<');
+        for (var i = 0; i < arguments.Length; i++) text.Append(i == 0 ? "" : ", ").Append(TypeName(arguments[i]));
+        return text.Append('>').ToString();
     }
 }

@@ -6,7 +6,7 @@ namespace LogParsing;
 /// </summary>
 /// <remarks>
 /// <see cref="User"/> and <see cref="Remote"/> are set by every event whose line carries them, so summaries
-/// and ban policies work across families, including custom events from <see cref="AuthLogParser.WithProgram"/>.
+/// and ban policies work across families, including custom events from <see cref="AuthLogParser.WithProgram(string, Pidgin.Parser{char, AuthEvent})"/>.
 /// </remarks>
 public abstract record AuthEvent
 {

@@ -1,8 +1,11 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Pidgin;
 using LogParsing.Auth;
 using LogParsing.Grammar;
+using LogParsing.Json;
 
 namespace LogParsing;
 
@@ -24,17 +27,31 @@ public sealed class AuthLogParser
     /// systemd-logind, polkitd, shadow-utils' account tools (useradd, usermod, userdel, groupadd, groupdel, passwd,
     /// chpasswd, chage, gpasswd), unix_chkpwd, and fail2ban's records when they go through syslog.
     /// </summary>
-    public static AuthLogParser Default { get; } = new(new MessageDispatch(AuthFamilies.All, Claims(AuthFamilies.All)));
+    public static AuthLogParser Default { get; } = new(new MessageDispatch(AuthFamilies.All, Claims(AuthFamilies.All)), []);
 
     private readonly MessageDispatch _dispatch;
     // Each family's envelope with where it stops, built once.
     private readonly Parser<char, (SyslogHeader Header, int End)>[] _headers;
+    private readonly ImmutableArray<IJsonTypeInfoResolver> _addedJson;
+    private JsonSerializerOptions? _jsonOptions;
 
-    private AuthLogParser(MessageDispatch dispatch)
+    private AuthLogParser(MessageDispatch dispatch, ImmutableArray<IJsonTypeInfoResolver> addedJson)
     {
         _dispatch = dispatch;
+        _addedJson = addedJson;
         _headers = [.. dispatch.Headers.Select(h => Parser.Map((header, end) => (header, end), h, Parser<char>.CurrentOffset))];
+        // Added metadata first: a program added later may bring events of its own that replace a family's.
+        EventJson = JsonTypeInfoResolver.Combine([.. addedJson, .. dispatch.Families.Select(f => f.Json).OfType<IJsonTypeInfoResolver>()]);
     }
+
+    /// <summary>
+    /// The JSON metadata of every event these grammars make: the library's families' (source-generated) and what
+    /// <see cref="WithProgram(string, Parser{char, AuthEvent}, IJsonTypeInfoResolver)"/> added. <see cref="AuthLogJson"/> writes with it.
+    /// </summary>
+    public IJsonTypeInfoResolver EventJson { get; }
+
+    /// <summary>The serializer options of <see cref="AuthLogJson"/> for these grammars, built once.</summary>
+    internal JsonSerializerOptions JsonOptions => _jsonOptions ??= AuthLogJson.CreateSerializerOptions(EventJson);
 
     /// <summary>The programs with a grammar, by syslog tag.</summary>
     public IReadOnlyDictionary<string, Parser<char, AuthEvent>> Programs => _dispatch.Programs;
@@ -50,7 +67,31 @@ public sealed class AuthLogParser
     {
         ArgumentException.ThrowIfNullOrEmpty(program);
         ArgumentNullException.ThrowIfNull(body);
-        return new AuthLogParser(new MessageDispatch(_dispatch.Families, _dispatch.Programs.SetItem(program, body)));
+        return new AuthLogParser(new MessageDispatch(_dispatch.Families, _dispatch.Programs.SetItem(program, body)), _addedJson);
+    }
+
+    /// <summary>
+    /// As <see cref="WithProgram(string, Parser{char, AuthEvent})"/>, with the JSON metadata of the events
+    /// <paramref name="body"/> makes (your <c>JsonSerializerContext</c>), so that <see cref="AuthLogJson"/> and
+    /// <c>authlog --format ndjson</c> write their fields, trimmed or AOT-compiled alike.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// [JsonSerializable(typeof(OpenVpnAuthFailed))]
+    /// partial class OpenVpnJson : JsonSerializerContext;
+    ///
+    /// var parser = AuthLogParser.Default.WithProgram("openvpn", OpenVpnGrammar.Body, OpenVpnJson.Default);
+    /// </code>
+    /// </example>
+    /// <param name="program">The syslog tag, exactly as written (<c>openvpn</c>).</param>
+    /// <param name="body">The grammar of its messages.</param>
+    /// <param name="eventJson">The JSON metadata of its events.</param>
+    public AuthLogParser WithProgram(string program, Parser<char, AuthEvent> body, IJsonTypeInfoResolver eventJson)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(program);
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(eventJson);
+        return new AuthLogParser(new MessageDispatch(_dispatch.Families, _dispatch.Programs.SetItem(program, body)), _addedJson.Insert(0, eventJson));
     }
 
     /// <summary>

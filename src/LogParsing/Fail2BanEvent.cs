@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Serialization;
 
 namespace LogParsing;
 
@@ -6,5 +7,6 @@ namespace LogParsing;
 public abstract record Fail2BanEvent
 {
     /// <summary>The address the record is about (banned, unbanned, found...), or null when it names none or names something that is not an address.</summary>
+    [JsonConverter(typeof(IPAddressJsonConverter))]
     public virtual IPAddress? Address { get; init; }
 }

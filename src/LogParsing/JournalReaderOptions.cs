@@ -13,7 +13,7 @@ public sealed record JournalReaderOptions : LogReaderOptions
     /// <summary>The options used when none are given.</summary>
     public static new JournalReaderOptions Default { get; } = new();
 
-    /// <summary>The grammars: <see cref="AuthLogParser.Default"/>, or one extended with <see cref="AuthLogParser.WithProgram"/>.</summary>
+    /// <summary>The grammars: <see cref="AuthLogParser.Default"/>, or one extended with <see cref="AuthLogParser.WithProgram(string, Pidgin.Parser{char, AuthEvent})"/>.</summary>
     public AuthLogParser Parser { get; init; } = AuthLogParser.Default;
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace LogParsing.Auth;
 
 /// <summary>
 /// The one dispatch from a message to the grammar that reads it, built from the claims of a list of families (and the
-/// programs added with <see cref="AuthLogParser.WithProgram"/>), shared by syslog lines and journal entries. It names no
+/// programs added with <see cref="AuthLogParser.WithProgram(string, Pidgin.Parser{char, AuthEvent})"/>), shared by syslog lines and journal entries. It names no
 /// family: a wrapper is skipped, then a message claim wins over the program's own grammar, then the program as written,
 /// then the tag forms. A grammar must read the whole message; anything else is an <see cref="UnrecognizedEvent"/>.
 /// Immutable once built, so one instance serves every thread.

@@ -32,5 +32,6 @@ public static class CronGrammar
     internal static readonly AuthFamily Family = new("cron")
     {
         Programs = ProgramClaim.All(Body, "CRON", "CROND", "crond", "cron"),
+        Json = CronJsonContext.Default,
     };
 }

@@ -46,5 +46,6 @@ public static class LogindGrammar
     internal static readonly AuthFamily Family = new("logind")
     {
         Programs = ProgramClaim.All(Body, "systemd-logind"),
+        Json = LogindJsonContext.Default,
     };
 }

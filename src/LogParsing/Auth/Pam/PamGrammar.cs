@@ -173,5 +173,6 @@ public static class PamGrammar
     {
         Messages = [new("pam_", Body), new("PAM ", SystemBody)],
         Programs = ProgramClaim.All(UnixChkpwdBody, "unix_chkpwd"),
+        Json = PamJsonContext.Default,
     };
 }

@@ -96,5 +96,6 @@ public static class PolkitGrammar
     internal static readonly AuthFamily Family = new("polkit")
     {
         Programs = ProgramClaim.All(Body, "polkitd", "polkitd(authority=local)"),
+        Json = PolkitJsonContext.Default,
     };
 }

@@ -58,5 +58,6 @@ public static class RsyslogGrammar
         Messages = [new("message repeated ", Body), new("last message repeated ", Body)],
         Headers = [MarkHeader],
         Programs = ProgramClaim.All(Mark, string.Empty),
+        Json = RsyslogJsonContext.Default,
     };
 }

@@ -165,5 +165,6 @@ public static class ShadowGrammar
     internal static readonly AuthFamily Family = new("shadow")
     {
         Programs = ProgramClaim.All(Body, "useradd", "usermod", "userdel", "groupadd", "groupdel", "passwd", "chpasswd", "chage", "gpasswd"),
+        Json = ShadowJsonContext.Default,
     };
 }

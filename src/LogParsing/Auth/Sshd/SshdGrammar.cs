@@ -457,5 +457,6 @@ public static class SshdGrammar
     internal static readonly AuthFamily Family = new("sshd")
     {
         Programs = ProgramClaim.All(Body, "sshd", "sshd-session", "sshd-auth"),
+        Json = SshdJsonContext.Default,
     };
 }

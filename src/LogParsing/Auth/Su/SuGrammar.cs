@@ -58,5 +58,6 @@ public static class SuGrammar
     internal static readonly AuthFamily Family = new("su")
     {
         Programs = ProgramClaim.All(Body, "su", "runuser"),
+        Json = SuJsonContext.Default,
     };
 }

@@ -121,5 +121,6 @@ public static class SudoGrammar
     internal static readonly AuthFamily Family = new("sudo")
     {
         Programs = ProgramClaim.All(Body, "sudo"),
+        Json = SudoJsonContext.Default,
     };
 }
