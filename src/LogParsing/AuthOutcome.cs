@@ -1,9 +1,6 @@
-using System.Text.Json.Serialization;
-
 namespace LogParsing;
 
 /// <summary>What an event says about an authentication attempt.</summary>
-[JsonConverter(typeof(SnakeCaseEnumJsonConverter<AuthOutcome>))]
 public enum AuthOutcome
 {
     /// <summary>Not an authentication result (a session opened, a server started, a cron job ran).</summary>

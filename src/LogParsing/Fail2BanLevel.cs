@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LogParsing;
 
 /// <summary>
@@ -7,7 +5,6 @@ namespace LogParsing;
 /// <see cref="Info"/>, <c>TRACE</c> (7) as <see cref="Debug"/>, <c>HEAVY</c>/<c>HEAVYDEBUG</c> (5) as <see cref="HeavyDebug"/>;
 /// numbered levels (<c>Level 39</c>, <c>#39-Lev.</c>) by their number. <see cref="Fail2BanEntry.LevelName"/> keeps what was written.
 /// </summary>
-[JsonConverter(typeof(SnakeCaseEnumJsonConverter<Fail2BanLevel>))]
 public enum Fail2BanLevel
 {
     /// <summary><c>CRITICAL</c> (50).</summary>

@@ -98,7 +98,12 @@ public static class AuthLogJson
             DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
             // Log text is shown as written: only what JSON itself requires is escaped.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            Converters = { new RuntimeTypeJsonConverter<AuthEvent>(), new RuntimeTypeJsonConverter<Fail2BanEvent>(), new IPAddressJsonConverter() },
+            // The core enums are named here, not on their types, which know no JSON; families name theirs on the type.
+            Converters =
+            {
+                new RuntimeTypeJsonConverter<AuthEvent>(), new RuntimeTypeJsonConverter<Fail2BanEvent>(), new IPAddressJsonConverter(),
+                new SnakeCaseEnumJsonConverter<AuthOutcome>(), new SnakeCaseEnumJsonConverter<Fail2BanLevel>(),
+            },
         };
         options.MakeReadOnly();
         return options;
