@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Pidgin;
@@ -20,6 +21,8 @@ internal sealed class MessageDispatch
     private readonly (string Prefix, Parser<char, AuthEvent> Body)[] _messages;
     private readonly MessageWrapper[] _wrappers;
     private readonly (TagForm Form, Parser<char, AuthEvent> Body)[] _tags;
+    // The first characters of every claimed prefix and wrapper: most messages start with none of them, and skip both loops.
+    private readonly SearchValues<char> _firsts;
 
     public MessageDispatch(ImmutableArray<AuthFamily> families, ImmutableDictionary<string, Parser<char, AuthEvent>> programs)
     {
@@ -31,6 +34,7 @@ internal sealed class MessageDispatch
         _wrappers = [.. families.SelectMany(f => f.Wrappers)];
         _tags = [.. families.SelectMany(f => f.Tags).Select(t => (t, Whole(t.Body)))];
         Headers = [.. families.SelectMany(f => f.Headers)];
+        _firsts = SearchValues.Create([.. _messages.Select(m => m.Prefix[0]).Concat(_wrappers.Select(w => w.Prefix[0])).Distinct()]);
     }
 
     /// <summary>The families the dispatch was built from, in the order their claims are tried.</summary>
@@ -49,13 +53,18 @@ internal sealed class MessageDispatch
     public AuthEvent Read(string tag, ReadOnlySpan<char> message, out string program)
     {
         program = tag;
-        foreach (var wrapper in _wrappers)
+        var claimed = !message.IsEmpty && _firsts.Contains(message[0]);
+        if (claimed)
         {
-            if (!message.StartsWith(wrapper.Prefix, StringComparison.Ordinal)) continue;
-            message = message[wrapper.Measure(message)..];
-            break;
+            foreach (var wrapper in _wrappers)
+            {
+                if (!message.StartsWith(wrapper.Prefix, StringComparison.Ordinal)) continue;
+                message = message[wrapper.Measure(message)..];
+                claimed = !message.IsEmpty && _firsts.Contains(message[0]);
+                break;
+            }
         }
-        var body = Claimed(message) ?? _programs.GetValueOrDefault(tag);
+        var body = (claimed ? Claimed(message) : null) ?? _programs.GetValueOrDefault(tag);
         if (body is not null) return body.Parse(message, Quiet.Configuration).Value;
         foreach (var (form, formBody) in _tags)
         {
