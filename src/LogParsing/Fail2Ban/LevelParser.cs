@@ -11,6 +11,10 @@ internal sealed class LevelParser() : LeafParser<string>("log level", 64)
 {
     private const int PaddedWidth = 7;
 
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
     protected override int Read(ReadOnlySpan<char> rest, out string result)
     {
         var end = rest.IndexOf(' ');

@@ -10,6 +10,10 @@ namespace LogParsing.Fail2Ban;
 /// </summary>
 internal sealed class LoggerTagParser() : LeafParser<(string Logger, int? Pid)>("fail2ban logger", 128)
 {
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out (string Logger, int? Pid) result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
     protected override int Read(ReadOnlySpan<char> rest, out (string Logger, int? Pid) result)
     {
         var end = rest.IndexOfAny(" [:");

@@ -10,6 +10,10 @@ internal sealed class DatedTimestampParser(TimeZoneInfo zone) : LeafParser<DateT
 {
     private static readonly TimeSpan MaxOffset = TimeSpan.FromHours(14);
 
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out DateTimeOffset result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
     protected override int Read(ReadOnlySpan<char> input, out DateTimeOffset result)
     {
         var consumed = SyslogTimestampParser.TryRead(input, out var stamp);

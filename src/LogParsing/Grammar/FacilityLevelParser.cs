@@ -5,6 +5,10 @@ namespace LogParsing.Grammar;
 /// <summary>busybox's <c>auth.info </c> before the tag: a known facility, a dot, a severity, a space.</summary>
 internal sealed class FacilityLevelParser() : LeafParser<Unit>("facility.level", 32)
 {
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out Unit result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
     protected override int Read(ReadOnlySpan<char> rest, out Unit result)
     {
         var space = rest.IndexOf(' ');

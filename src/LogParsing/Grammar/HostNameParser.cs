@@ -9,6 +9,10 @@ namespace LogParsing.Grammar;
 /// </summary>
 internal sealed class HostNameParser() : LeafParser<string>("host name", 256)
 {
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
     protected override int Read(ReadOnlySpan<char> rest, out string result)
     {
         var end = rest.IndexOf(' ');

@@ -11,6 +11,10 @@ namespace LogParsing.Grammar;
 /// </summary>
 internal sealed class IPAddressParser() : LeafParser<IPAddress>("IP address", 64)
 {
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out IPAddress result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
     protected override int Read(ReadOnlySpan<char> rest, out IPAddress result)
     {
         var length = Measure(rest, out var address);

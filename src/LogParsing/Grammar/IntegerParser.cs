@@ -5,6 +5,10 @@ namespace LogParsing.Grammar;
 /// <summary>An unsigned decimal integer that fits an <see cref="int"/>; more digits than that is a failure, not an overflow.</summary>
 internal sealed class IntegerParser() : LeafParser<int>("integer", 11)
 {
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out int result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
     protected override int Read(ReadOnlySpan<char> rest, out int result)
     {
         var n = 0;

@@ -10,6 +10,10 @@ namespace LogParsing.Grammar;
 /// </summary>
 internal sealed class KeyValuesParser() : LeafParser<ImmutableArray<KeyValuePair<string, string>>>("key=value pairs")
 {
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out ImmutableArray<KeyValuePair<string, string>> result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
     protected override int Read(ReadOnlySpan<char> rest, out ImmutableArray<KeyValuePair<string, string>> result)
     {
         // Two passes over a few dozen characters: count, then fill an array of exactly that size, handed over without

@@ -7,6 +7,10 @@ internal sealed class LiteralParser(string text) : LeafParser<Unit>($"\"{text}\"
 {
     public string Text { get; } = text;
 
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out Unit result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
     protected override int Read(ReadOnlySpan<char> input, out Unit result)
     {
         if (!input.SequenceEqual(Text))

@@ -9,6 +9,10 @@ namespace LogParsing.Grammar;
 /// </summary>
 internal sealed class ProgramTagParser() : LeafParser<ProgramTag>("program tag", 256)
 {
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out ProgramTag result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
     protected override int Read(ReadOnlySpan<char> rest, out ProgramTag result)
     {
         if (!rest.IsEmpty && rest[0] == '[')

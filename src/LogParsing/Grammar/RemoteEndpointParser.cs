@@ -11,6 +11,10 @@ internal sealed class RemoteEndpointParser() : LeafParser<RemoteEndpoint>("remot
 {
     private const string PortWord = " port ";
 
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out RemoteEndpoint result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
     protected override int Read(ReadOnlySpan<char> rest, out RemoteEndpoint result)
     {
         var end = rest.IndexOf(' ');

@@ -8,6 +8,10 @@ namespace LogParsing.Grammar;
 /// </summary>
 internal sealed class RestParser(string[] suffixes, bool allowEmpty, bool intern = false) : LeafParser<string>("rest of line")
 {
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
     protected override int Read(ReadOnlySpan<char> rest, out string result)
     {
         var length = rest.Length;

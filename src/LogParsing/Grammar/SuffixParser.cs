@@ -8,6 +8,10 @@ namespace LogParsing.Grammar;
 /// </summary>
 internal sealed class SuffixParser(string suffix) : LeafParser<bool>($"\"{suffix}\" or end of input", suffix.Length + 1)
 {
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out bool result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
     protected override int Read(ReadOnlySpan<char> rest, out bool result)
     {
         if (rest.IsEmpty)

@@ -9,6 +9,10 @@ namespace LogParsing.Grammar;
 /// </summary>
 internal sealed class SyslogTimestampParser() : LeafParser<SyslogTimestamp>("timestamp", 40)
 {
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out SyslogTimestamp result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
     protected override int Read(ReadOnlySpan<char> input, out SyslogTimestamp result)
     {
         var consumed = TryRead(input, out result);

@@ -9,6 +9,10 @@ namespace LogParsing.Grammar;
 internal sealed class TextUntilParser(string delimiter, bool last, bool allowEmpty, bool orEnd, bool intern = false)
     : LeafParser<string>($"text before \"{delimiter}\"")
 {
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
     protected override int Read(ReadOnlySpan<char> rest, out string result)
     {
         var at = last ? rest.LastIndexOf(delimiter, StringComparison.Ordinal) : rest.IndexOf(delimiter, StringComparison.Ordinal);

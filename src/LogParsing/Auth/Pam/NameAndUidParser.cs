@@ -11,6 +11,10 @@ internal sealed class NameAndUidParser(string? stop) : LeafParser<(string? Name,
 {
     private const string UidOpen = "(uid=";
 
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out (string? Name, int? Uid) result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
     protected override int Read(ReadOnlySpan<char> rest, out (string? Name, int? Uid) result)
     {
         var end = stop is null ? -1 : rest.IndexOf(stop, StringComparison.Ordinal);

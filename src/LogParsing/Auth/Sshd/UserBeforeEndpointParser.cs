@@ -9,6 +9,10 @@ namespace LogParsing.Auth.Sshd;
 /// </summary>
 internal sealed class UserBeforeEndpointParser() : LeafParser<string>("user name before the remote host")
 {
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
     protected override int Read(ReadOnlySpan<char> rest, out string result)
     {
         var port = rest.LastIndexOf(" port ", StringComparison.Ordinal);

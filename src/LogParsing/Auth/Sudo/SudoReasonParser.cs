@@ -10,6 +10,10 @@ namespace LogParsing.Auth.Sudo;
 /// </summary>
 internal sealed class SudoReasonParser() : LeafParser<string>("sudo reason")
 {
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
     protected override int Read(ReadOnlySpan<char> rest, out string result)
     {
         var end = rest.IndexOf(" ; ", StringComparison.Ordinal);
