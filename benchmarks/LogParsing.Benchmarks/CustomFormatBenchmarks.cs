@@ -1,77 +1,34 @@
 using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using Pidgin;
 using Tutorial;
 
 namespace LogParsing.Benchmarks;
 
 /// <summary>
 /// The tutorial's application-log grammar (docs/custom-formats.md, <c>2024-05-31 07:07:22.123 [WARN] login failed user=bob ip=1.2.3.4</c>):
-/// per line against the two baselines (hand-written span code, the floor; a generated regex), and through
-/// <see cref="LogReader"/> over an in-memory file, on a seeded corpus.
+/// per line against the two baselines (hand-written span code, the floor; a generated regex) into the tutorial's records,
+/// <see cref="LogParser{T}"/> (the grammar run to the end of the line, as the reader runs it), and <see cref="Reader"/>
+/// through <see cref="LogReader"/> over the corpus as a stream, on a seeded corpus.
 /// </summary>
-[MemoryDiagnoser]
-public class CustomFormatBenchmarks
+public class CustomFormatBenchmarks : PerLineBenchmarks<string, CustomFormatBenchmarks.AppLog>
 {
-    // What LogReader runs: the grammar, then nothing left. Built once, as a grammar should be.
-    private static readonly Parser<char, AppLogEvent> WholeLine = AppLogGrammar.Line.Before(Parser<char>.End);
-
     private static readonly string[] Users = ["bob", "alice", "root", "admin", "deploy", "guest"];
 
-    private string[] _lines = [];
     private byte[] _file = [];
 
-    /// <summary>Lines per invocation.</summary>
-    [Params(10_000)]
-    public int Lines { get; set; }
+    /// <inheritdoc />
+    protected override AppLog CreateSuite() => new(new LogParser<AppLogEvent>(AppLogGrammar.Line));
 
-    /// <summary>Generates the corpus, as lines and as the bytes of a file.</summary>
-    [GlobalSetup]
-    public void Setup()
+    /// <inheritdoc />
+    public override void Setup()
     {
-        _lines = AppLogLines(Lines);
-        _file = Encoding.UTF8.GetBytes(string.Join('\n', _lines) + "\n");
-    }
-
-    /// <summary>The floor: hand-written span code into the same records.</summary>
-    [Benchmark(Baseline = true)]
-    public int HandWritten()
-    {
-        var parsed = 0;
-        foreach (var line in _lines)
-        {
-            if (Baselines.HandWrittenAppLogParser.Parse(line) is not null) parsed++;
-        }
-        return parsed;
-    }
-
-    /// <summary>What users write: [GeneratedRegex] for the line and its pairs.</summary>
-    [Benchmark]
-    public int GeneratedRegex()
-    {
-        var parsed = 0;
-        foreach (var line in _lines)
-        {
-            if (Baselines.RegexAppLogParser.Parse(line) is not null) parsed++;
-        }
-        return parsed;
-    }
-
-    /// <summary>The grammar on every line; returns the number parsed (checked by the correctness test).</summary>
-    [Benchmark]
-    public int Grammar()
-    {
-        var parsed = 0;
-        foreach (var line in _lines)
-        {
-            if (WholeLine.Parse(line).Success) parsed++;
-        }
-        return parsed;
+        base.Setup();
+        _file = Encoding.UTF8.GetBytes(string.Join('\n', AppLogLines(Lines)) + "\n");
     }
 
     /// <summary>LogReader.ReadAsync over the corpus as a stream: pipeline, UTF-8 decoding, records; returns the number parsed.</summary>
-    [Benchmark]
+    [Benchmark(OperationsPerInvoke = Count)]
     public async Task<int> Reader()
     {
         using var stream = new MemoryStream(_file, writable: false);
@@ -105,5 +62,24 @@ public class CustomFormatBenchmarks
             };
         }
         return lines;
+    }
+
+    /// <summary>The tutorial's application log, read into its records.</summary>
+    public readonly struct AppLog(LogParser<AppLogEvent> parser) : IPerLineSuite<string>
+    {
+        /// <inheritdoc />
+        public string[] Lines(int count) => AppLogLines(count);
+
+        /// <inheritdoc />
+        public double AverageLineBytes(string[] lines) => TextLines.AverageBytes(lines);
+
+        /// <inheritdoc />
+        public bool HandWritten(string line) => Baselines.HandWrittenAppLogParser.Parse(line) is not null;
+
+        /// <inheritdoc />
+        public bool GeneratedRegex(string line) => Baselines.RegexAppLogParser.Parse(line) is not null;
+
+        /// <inheritdoc />
+        public bool Pidgin(string line) => parser.TryParse(line, out _);
     }
 }

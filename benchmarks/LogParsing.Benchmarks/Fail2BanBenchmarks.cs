@@ -1,4 +1,3 @@
-using BenchmarkDotNet.Attributes;
 using LogParsing.Benchmarks.Baselines;
 
 namespace LogParsing.Benchmarks;
@@ -9,21 +8,13 @@ namespace LogParsing.Benchmarks;
 /// the library's records carry for these lines: stamp, logger, pid, level, jail, message, action, target and its
 /// address, Found's time, Increase Ban's count, ban time and end.
 /// </summary>
-[MemoryDiagnoser]
-[Config(typeof(PerLineConfig))]
-public class Fail2BanBenchmarks
+public class Fail2BanBenchmarks : PerLineBenchmarks<string, Fail2BanBenchmarks.Records>
 {
-    private const int Count = 20_000;
-    private string[] _lines = [];
+    /// <inheritdoc />
+    protected override Records CreateSuite() => new(new Fail2BanParser(new LogReaderOptions { TimeZone = TimeZoneInfo.Utc }));
 
-    [GlobalSetup]
-    public void Setup() => _lines = Lines(Count);
-
-    /// <summary>The average length in bytes (with its newline) of a generated line, for MB/s figures.</summary>
-    public static double AverageLineBytes { get; } = Lines(10_000).Average(l => System.Text.Encoding.UTF8.GetByteCount(l) + 1);
-
-    /// <summary>Seeded fail2ban.log lines in the current format.</summary>
-    public static string[] Lines(int count, int seed = 42)
+    /// <summary><paramref name="count"/> fail2ban.log records (found, ban, unban, increase), the same for the same <paramref name="seed"/>.</summary>
+    public static string[] Corpus(int count, int seed = 42)
     {
         var random = new Random(seed);
         var time = new DateTime(2021, 5, 30);
@@ -44,34 +35,22 @@ public class Fail2BanBenchmarks
         return lines;
     }
 
-    /// <summary>The floor: hand-written span code for exactly these records.</summary>
-    [Benchmark(Baseline = true, OperationsPerInvoke = Count)]
-    public int HandWritten()
+    /// <summary>fail2ban.log records, read into entries.</summary>
+    public readonly struct Records(Fail2BanParser parser) : IPerLineSuite<string>
     {
-        var n = 0;
-        foreach (var line in _lines)
-            if (HandWrittenFail2BanParser.Parse(line) is not null) n++;
-        return n;
-    }
+        /// <inheritdoc />
+        public string[] Lines(int count) => Corpus(count);
 
-    /// <summary>What users write: one [GeneratedRegex] for the record and its four messages.</summary>
-    [Benchmark(OperationsPerInvoke = Count)]
-    public int GeneratedRegex()
-    {
-        var n = 0;
-        foreach (var line in _lines)
-            if (RegexFail2BanParser.Parse(line) is not null) n++;
-        return n;
-    }
+        /// <inheritdoc />
+        public double AverageLineBytes(string[] lines) => TextLines.AverageBytes(lines);
 
-    /// <summary>LogParsing: Fail2BanLogReader.ParseLine on every line; returns the records recognised.</summary>
-    [Benchmark(OperationsPerInvoke = Count)]
-    public int Pidgin()
-    {
-        var n = 0;
-        var options = new LogReaderOptions { TimeZone = TimeZoneInfo.Utc };
-        foreach (var line in _lines)
-            if (Fail2BanLogReader.ParseLine(line, options) is { Event: not Fail2Ban.UnrecognizedFail2BanEvent }) n++;
-        return n;
+        /// <inheritdoc />
+        public bool HandWritten(string line) => HandWrittenFail2BanParser.Parse(line) is not null;
+
+        /// <inheritdoc />
+        public bool GeneratedRegex(string line) => RegexFail2BanParser.Parse(line) is not null;
+
+        /// <inheritdoc />
+        public bool Pidgin(string line) => parser.TryParse(line, out var entry) && entry.Event is not Fail2Ban.UnrecognizedFail2BanEvent;
     }
 }

@@ -40,16 +40,6 @@ public static class FamilyCorpus
         _ => throw new ArgumentOutOfRangeException(nameof(family), family, "not a family"),
     };
 
-    /// <summary>The average length in bytes (with its newline) of a line of <paramref name="family"/>, for MB/s figures.</summary>
-    public static double AverageLineBytes(string family)
-    {
-        lock (AverageBytes)
-        {
-            if (!AverageBytes.TryGetValue(family, out var average))
-                AverageBytes[family] = average = Lines(family, 10_000).Average(l => System.Text.Encoding.UTF8.GetByteCount(l) + 1);
-            return average;
-        }
-    }
 
     // The corpus's own sshd lines (its pam_unix and cron lines left out), so this suite and LineParsing read the same forms.
     private static string[] Sshd(int count, int seed)

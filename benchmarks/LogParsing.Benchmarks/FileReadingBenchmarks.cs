@@ -1,3 +1,4 @@
+using LogParsing.Grammar;
 using System.IO.Compression;
 using BenchmarkDotNet.Attributes;
 

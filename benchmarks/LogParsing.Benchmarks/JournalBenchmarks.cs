@@ -11,55 +11,22 @@ namespace LogParsing.Benchmarks;
 /// reader of one JSON line on the same lines; Reader is JournalReader.ReadAsync over the export as a stream, the
 /// pipeline (line splitting, async enumeration) included.
 /// </summary>
-[MemoryDiagnoser]
-[Config(typeof(PerLineConfig))]
-public class JournalBenchmarks
+public class JournalBenchmarks : PerLineBenchmarks<ReadOnlyMemory<byte>, JournalBenchmarks.Export>
 {
-    private const int Count = 20_000;
     private byte[] _export = [];
-    private ReadOnlyMemory<byte>[] _lines = [];
-    private JournalJsonReader _json = null!;
 
-    [GlobalSetup]
-    public void Setup()
+    // What JournalReader builds for a source with default options: the default grammars, stamps left in UTC.
+    /// <inheritdoc />
+    protected override Export CreateSuite() => new(new JournalJsonReader(AuthLogParser.Default, zone: null));
+
+    /// <inheritdoc />
+    public override void Setup()
     {
-        _export = JournalCorpus.Export(Count);
-        _lines = JournalCorpus.Lines(_export);
-        // What JournalReader builds for a source with default options: the default grammars, stamps left in UTC.
-        _json = new JournalJsonReader(AuthLogParser.Default, zone: null);
+        base.Setup();
+        _export = JournalCorpus.Export(Lines);
     }
 
-    /// <summary>The floor: JsonDocument per line, the message read by the hand-written parser.</summary>
-    [Benchmark(Baseline = true, OperationsPerInvoke = Count)]
-    public int HandWritten()
-    {
-        var recognised = 0;
-        foreach (var line in _lines)
-            if (JsonDocumentJournalReader.ReadHandWritten(line) is { Kind: not "Unrecognized" }) recognised++;
-        return recognised;
-    }
-
-    /// <summary>JsonDocument per line, the message read by the generated regexes.</summary>
-    [Benchmark(OperationsPerInvoke = Count)]
-    public int GeneratedRegex()
-    {
-        var recognised = 0;
-        foreach (var line in _lines)
-            if (JsonDocumentJournalReader.ReadRegex(line) is { Kind: not "Unrecognized" }) recognised++;
-        return recognised;
-    }
-
-    /// <summary>LogParsing: the journal JSON reader (Utf8JsonReader, then the Pidgin grammars) on each line.</summary>
-    [Benchmark(OperationsPerInvoke = Count)]
-    public int Pidgin()
-    {
-        var recognised = 0;
-        foreach (var line in _lines)
-            if (_json.Read(line.Span, default).Event is not UnrecognizedEvent and not MalformedLine) recognised++;
-        return recognised;
-    }
-
-    /// <summary>LogParsing: JournalReader.ReadAsync over the whole export as a stream.</summary>
+    /// <summary>JournalReader.ReadAsync over the export as a stream: pipeline, JSON, grammars, entries.</summary>
     [Benchmark(OperationsPerInvoke = Count)]
     public async Task<int> Reader()
     {
@@ -68,5 +35,28 @@ public class JournalBenchmarks
         await foreach (var e in JournalReader.ReadAsync(stream))
             if (e.Event is not UnrecognizedEvent and not MalformedLine) recognised++;
         return recognised;
+    }
+
+    /// <summary>The lines of a journal export, read into entries.</summary>
+    public readonly struct Export : IPerLineSuite<ReadOnlyMemory<byte>>
+    {
+        private readonly JournalJsonReader json;
+
+        internal Export(JournalJsonReader json) => this.json = json;
+
+        /// <inheritdoc />
+        public ReadOnlyMemory<byte>[] Lines(int count) => JournalCorpus.Lines(JournalCorpus.Export(count));
+
+        /// <inheritdoc />
+        public double AverageLineBytes(ReadOnlyMemory<byte>[] lines) => lines.Average(l => l.Length + 1);
+
+        /// <inheritdoc />
+        public bool HandWritten(ReadOnlyMemory<byte> line) => JsonDocumentJournalReader.ReadHandWritten(line) is { Kind: not "Unrecognized" };
+
+        /// <inheritdoc />
+        public bool GeneratedRegex(ReadOnlyMemory<byte> line) => JsonDocumentJournalReader.ReadRegex(line) is { Kind: not "Unrecognized" };
+
+        /// <inheritdoc />
+        public bool Pidgin(ReadOnlyMemory<byte> line) => json.Read(line.Span, default).Event is not UnrecognizedEvent and not MalformedLine;
     }
 }

@@ -16,8 +16,6 @@ public static class JournalCorpus
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The average length in bytes (with its newline) of an exported entry, for MB/s figures.</summary>
-    public static double AverageLineBytes { get; } = (double)Export(10_000).Length / 10_000;
 
     /// <summary><paramref name="count"/> entries, one a line, each ending in <c>'\n'</c>; the same for the same <paramref name="seed"/>.</summary>
     public static byte[] Export(int count, int seed = 42)

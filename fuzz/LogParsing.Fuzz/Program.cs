@@ -10,7 +10,7 @@ Fuzzer.OutOfProcess.Run(stream =>
     foreach (var line in text.Split('\n'))
     {
         AuthLogParser.Default.TryParse(line, out _);
-        _ = Fail2BanLogReader.ParseLine(line);
+        _ = Fail2BanParser.Default.Parse(line);
     }
     var options = new AuthLogReaderOptions { MaxLineLength = 4096, TimeZone = TimeZoneInfo.Utc };
     try

@@ -1,23 +1,14 @@
 using System.Buffers;
-using System.Net;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using LogParsing.Json;
 
 namespace LogParsing.Cli;
 
 /// <summary>Writes entries as text lines (coloured on terminals), NDJSON (our field model) or ECS (Elastic Common Schema, as Filebeat's system module).</summary>
-internal sealed class EventWriter(CliConsole console, string format)
+internal sealed class EventWriter(CliConsole console, string format, AuthLogParser parser)
 {
-    private static readonly JsonSerializerOptions EventJson = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower), new IPAddressConverter() },
-    };
-
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
@@ -26,8 +17,8 @@ internal sealed class EventWriter(CliConsole console, string format)
     {
         switch (format)
         {
-            case "ndjson": WriteJson(e, Ndjson); break;
-            case "ecs": WriteJson(e, Ecs); break;
+            case "ndjson": WriteJson(e, ecs: false); break;
+            case "ecs": WriteJson(e, ecs: true); break;
             default: WriteText(e); break;
         }
     }
@@ -55,35 +46,15 @@ internal sealed class EventWriter(CliConsole console, string format)
         console.RawOut.WriteLine(line.ToString());
     }
 
-    private void WriteJson(AuthLogEntry e, Action<Utf8JsonWriter, AuthLogEntry> body)
+    private void WriteJson(AuthLogEntry e, bool ecs)
     {
         _buffer.ResetWrittenCount();
         using (var writer = new Utf8JsonWriter(_buffer, WriterOptions))
-            body(writer, e);
-        console.RawOut.WriteLine(Encoding.UTF8.GetString(_buffer.WrittenSpan));
-    }
-
-    private static void Ndjson(Utf8JsonWriter w, AuthLogEntry e)
-    {
-        w.WriteStartObject();
-        if (e.Event is not MalformedLine)
         {
-            w.WriteString("timestamp", e.Timestamp);
-            w.WriteBoolean("year_inferred", e.YearWasInferred);
+            if (ecs) Ecs(writer, e);
+            else AuthLogJson.WriteEntry(writer, e, parser);
         }
-        if (e.Host is not null) w.WriteString("host", e.Host);
-        w.WriteString("program", e.Program);
-        if (e.ProcessId is { } pid) w.WriteNumber("pid", pid);
-        w.WriteString("type", e.Event.GetType().Name);
-        w.WriteString("outcome", OutcomeName(e.Event.Outcome));
-        if (e.Event.User is { } user) w.WriteString("user", user);
-        if (e.Event.Remote is { } remote) WriteRemote(w, "remote", remote);
-        w.WritePropertyName("event");
-        JsonSerializer.Serialize(w, e.Event, e.Event.GetType(), EventJson);
-        w.WriteString("message", e.Message);
-        if (e.Position.Source is { } source) w.WriteString("source", source);
-        w.WriteNumber("line", e.Position.Line);
-        w.WriteEndObject();
+        console.RawOut.WriteLine(Encoding.UTF8.GetString(_buffer.WrittenSpan));
     }
 
     // Field names of the Elastic Common Schema, as Filebeat's system/auth module writes them.
@@ -159,22 +130,6 @@ internal sealed class EventWriter(CliConsole console, string format)
         w.WriteEndObject();
     }
 
-    private static void WriteRemote(Utf8JsonWriter w, string name, RemoteEndpoint remote)
-    {
-        w.WriteStartObject(name);
-        w.WriteString("host", remote.Host);
-        if (remote.Address is { } address) w.WriteString("address", address.ToString());
-        if (remote.Port is { } port) w.WriteNumber("port", port);
-        w.WriteEndObject();
-    }
-
-    private static string OutcomeName(AuthOutcome outcome) => outcome switch
-    {
-        AuthOutcome.Failure => "failure",
-        AuthOutcome.Success => "success",
-        _ => "none",
-    };
-
     /// <summary><c>SshdInvalidUser</c> → <c>sshd-invalid-user</c>.</summary>
     internal static string Kebab(string name)
     {
@@ -185,12 +140,5 @@ internal sealed class EventWriter(CliConsole console, string format)
             sb.Append(char.ToLowerInvariant(name[i]));
         }
         return sb.ToString();
-    }
-
-    private sealed class IPAddressConverter : JsonConverter<IPAddress>
-    {
-        public override IPAddress? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => IPAddress.Parse(reader.GetString()!);
-
-        public override void Write(Utf8JsonWriter writer, IPAddress value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
     }
 }

@@ -34,7 +34,7 @@ internal static class EventsCommand
             var source = Inputs.ResolveAuth(parse.GetValue(paths), parse.GetValue(common.Journal), journalctl, AuthLogCli.DefaultAuthLog, console.Error);
             var options = common.ReaderOptions(parse);
             var matches = filter.Build(parse, options);
-            var writer = new EventWriter(console, parse.GetValue(format)!);
+            var writer = new EventWriter(console, parse.GetValue(format)!, options.Parser);
             await ReadProgress.RunAsync(console, console.OutIsTerminal ? [] : source.Files, async progress =>
             {
                 await foreach (var entry in Inputs.ReadAuthAsync(source, options with { Progress = progress }, journalctl, cancellationToken).ConfigureAwait(false))

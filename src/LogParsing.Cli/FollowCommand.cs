@@ -42,7 +42,7 @@ internal static class FollowCommand
                 journal = true;
             }
             var matches = filter.Build(parse, options);
-            var writer = new EventWriter(console, parse.GetValue(format)!);
+            var writer = new EventWriter(console, parse.GetValue(format)!, options.Parser);
             var entries = journal
                 ? JournalReader.FollowAsync(Inputs.JournalOptions(options, journalctl), cancellationToken)
                 : AuthLogReader.FollowAsync(file, options, cancellationToken);

@@ -40,17 +40,14 @@ internal static class Inputs
 
     public static IAsyncEnumerable<AuthLogEntry> ReadAuthAsync(AuthSource source, AuthLogReaderOptions options, string journalctl, CancellationToken cancellationToken) =>
         source.Journal
-            ? JournalReader.ReadJournalctlAsync(JournalOptions(options, journalctl), cancellationToken)
+            ? JournalReader.ReadAsync(JournalOptions(options, journalctl), cancellationToken)
             : ReadAsync(source.Files, source.IsDefault, options, cancellationToken);
 
+    /// <summary>The journal's options for the same command line: year and zone of text stamps, grammars, start, and which journalctl.</summary>
     public static JournalReaderOptions JournalOptions(AuthLogReaderOptions options, string journalctl) => new()
     {
-        Year = options.Year,
-        TimeZone = options.TimeZone,
-        MaxLineLength = options.MaxLineLength,
-        FollowFromStart = options.FollowFromStart,
-        Parser = options.Parser,
-        JournalctlPath = journalctl,
+        Year = options.Year, TimeZone = options.TimeZone, MaxLineLength = options.MaxLineLength,
+        FollowFromStart = options.FollowFromStart, Parser = options.Parser, JournalctlPath = journalctl,
     };
 
     /// <summary>A program's path: as given when it has a directory, else the first match on PATH; null when there is none.</summary>
@@ -95,26 +92,23 @@ internal static class Inputs
 
     public static IAsyncEnumerable<Fail2BanEntry> ReadFail2BanAsync(
         IReadOnlyList<string> paths, bool isDefault, LogReaderOptions options, CancellationToken cancellationToken) =>
-        ReadEachAsync(paths,
-            path => Fail2BanLogReader.ReadAsync(path, options with { IncludeRotated = isDefault }, cancellationToken),
-            stdin => Fail2BanLogReader.ReadAsync(stdin, options, cancellationToken),
-            cancellationToken);
+        ReadEachAsync(paths, options, options with { IncludeRotated = isDefault }, Fail2BanLogReader.ReadAsync, Fail2BanLogReader.ReadAsync, cancellationToken);
 
     public static IAsyncEnumerable<AuthLogEntry> ReadAsync(
         IReadOnlyList<string> paths, bool isDefault, AuthLogReaderOptions options, CancellationToken cancellationToken) =>
-        ReadEachAsync(paths,
-            path => AuthLogReader.ReadAsync(path, options with { IncludeRotated = isDefault }, cancellationToken),
-            stdin => AuthLogReader.ReadAsync(stdin, options, cancellationToken),
-            cancellationToken);
+        ReadEachAsync(paths, options, options with { IncludeRotated = isDefault }, AuthLogReader.ReadAsync, AuthLogReader.ReadAsync, cancellationToken);
 
     /// <summary>Each path in turn, <c>-</c> meaning standard input.</summary>
-    private static async IAsyncEnumerable<T> ReadEachAsync<T>(
-        IReadOnlyList<string> paths, Func<string, IAsyncEnumerable<T>> file, Func<Stream, IAsyncEnumerable<T>> stream,
+    /// <remarks>A file is read with <paramref name="fileOptions"/> (the rotation set too when no path was given), standard input with <paramref name="options"/>.</remarks>
+    private static async IAsyncEnumerable<T> ReadEachAsync<T, TOptions>(
+        IReadOnlyList<string> paths, TOptions options, TOptions fileOptions,
+        Func<string, TOptions?, CancellationToken, IAsyncEnumerable<T>> file, Func<Stream, TOptions?, CancellationToken, IAsyncEnumerable<T>> stream,
         [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TOptions : LogReaderOptions
     {
         foreach (var path in paths)
         {
-            var source = path == "-" ? stream(Console.OpenStandardInput()) : file(path);
+            var source = path == "-" ? stream(Console.OpenStandardInput(), options, cancellationToken) : file(path, fileOptions, cancellationToken);
             await foreach (var entry in source.WithCancellation(cancellationToken).ConfigureAwait(false))
                 yield return entry;
         }

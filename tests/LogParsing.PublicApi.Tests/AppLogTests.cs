@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using LogParsing.Testing;
 using Snapshooter.Xunit3;
 using Tutorial;
 
@@ -49,7 +50,7 @@ public class AppLogTests
         var notice = records[2];
         Assert.False(notice.Success);
         Assert.Null(notice.Value);
-        Assert.Equal("2024-05-31 07:08:40.500 [NOTICE] disk almost full path=/var free=2%", notice.Line);
+        Assert.Equal("2024-05-31 07:08:40.500 [NOTICE] disk almost full path=/var free=2%", notice.Text);
         Assert.Equal(3, notice.Position.Line);
         Assert.Equal(3, notice.Error.Line);
         Assert.Equal(25, notice.Error.Column);
@@ -75,7 +76,7 @@ public class AppLogTests
     {
         // The stamp alone reads the start of every line: the end-of-input check the reader adds is what rejects the rest.
         var stampOnly = AppLogGrammar.Timestamp;
-        var record = LogReader.ParseLine("2024-05-31 07:07:22.123 [WARN] login failed", stampOnly);
+        var record = new LogParser<DateTimeOffset>(stampOnly).Parse("2024-05-31 07:07:22.123 [WARN] login failed");
         Assert.False(record.Success);
         Assert.Equal(24, record.Error.Column);
         Assert.Equal(["end of input"], record.Error.Expected);
@@ -109,7 +110,7 @@ public class AppLogTests
         Assert.Equal(3, records.Count);
         Assert.Equal("line 1, column 1: expected date and time, found \"\0\"", records[0].Error!.Message);
         Assert.True(records[1].Truncated);
-        Assert.Equal(100, records[1].Line.Length);
+        Assert.Equal(100, records[1].Text.Length);
         Assert.Equal("line 2, column 101: longer than MaxLineLength (100 bytes), cut here and not parsed", records[1].Error!.Message);
         Assert.Equal("ok", records[2].Value!.Message);
     }

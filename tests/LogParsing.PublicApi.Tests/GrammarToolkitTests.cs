@@ -59,7 +59,7 @@ public class GrammarToolkitTests
     [Fact]
     public void UserName_names_itself_in_errors()
     {
-        var error = LogReader.ParseLine(":x", Tokens.UserName).Error!;
+        var error = new LogParser<string>(Tokens.UserName).Parse(":x").Error!;
         Assert.Equal(["user name"], error.Expected);
     }
 
@@ -97,13 +97,13 @@ public class GrammarToolkitTests
     [InlineData("Bye Bye", "Bye Bye", false)]
     public void Suffix_tells_whether_the_marker_ends_the_input(string input, string reason, bool preauth)
     {
-        var parser = Parser.Map((r, p) => (r, p), Scan.RestBefore(" [preauth]"), Scan.Suffix(" [preauth]"));
+        var parser = Parser.Map((r, p) => (r, p), Scan.RestBefore(" [preauth]"), Scan.OptionalSuffix(" [preauth]"));
         Assert.Equal((reason, preauth), parser.Parse(input).Value);
     }
 
     [Fact]
     public void Suffix_fails_without_consuming_anywhere_but_the_end() =>
-        Assert.Equal(" [preauth] and more", Left(Scan.Suffix(" [preauth]"), " [preauth] and more"));
+        Assert.Equal(" [preauth] and more", Left(Scan.OptionalSuffix(" [preauth]"), " [preauth] and more"));
 
     [Fact]
     public void Dated_timestamp_reads_the_stamp_in_the_given_zone_unless_it_has_an_offset()

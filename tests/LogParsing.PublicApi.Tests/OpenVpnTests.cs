@@ -1,6 +1,7 @@
 using System.Net;
 using LogParsing.Analysis;
 using LogParsing.Auth.Sshd;
+using LogParsing.Testing;
 using Snapshooter.Xunit3;
 using Tutorial;
 
@@ -23,7 +24,7 @@ public class OpenVpnTests
     public async Task OpenVpn_lines_in_auth_log_parse_to_the_snapshot()
     {
         var entries = AuthLogReader.ReadAsync(Files.Fixture("openvpn-auth.log"), Options, TestContext.Current.CancellationToken);
-        Snapshot.Match(await LogSnapshot.RenderAsync(entries, TestContext.Current.CancellationToken));
+        Snapshot.Match(await LogSnapshot.RenderAsync(entries, OpenVpnLogs.Parser, TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using LogParsing.Grammar;
 using System.Net;
 using System.Text;
 using CsCheck;
@@ -86,7 +87,7 @@ public class PropertyTests
         {
             var entry = AuthLogParser.Default.Parse(text);
             Assert.NotNull(entry.Event);
-            _ = Fail2BanLogReader.ParseLine(text);
+            _ = Fail2BanParser.Default.Parse(text);
         }, iter: 2000);
     }
 

@@ -1,10 +1,10 @@
 namespace LogParsing.Benchmarks.Baselines;
 
 /// <summary>What both baselines extract from a line: the same fields the library keeps (header, message, event).</summary>
-/// <remarks><see cref="Unit"/> and <see cref="Priority"/> are set only for journal entries, as in <see cref="AuthLogEntry"/>.</remarks>
+/// <remarks><see cref="Unit"/> and <see cref="Severity"/> are set only for journal entries, as in <see cref="AuthLogEntry"/>.</remarks>
 public sealed record BaselineEntry(
     DateTimeOffset Timestamp, string? Host, string Program, int? ProcessId, string Message, BaselineEvent Event,
-    string? Unit = null, int? Priority = null)
+    string? Unit = null, int? Severity = null)
 {
     /// <summary>The library's event type name for the form read (<c>SshdInvalidUser</c>), or <c>Unrecognized</c>.</summary>
     public string Kind => Event.Kind;

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Pidgin;
+using LogParsing.Auth;
 using LogParsing.Grammar;
 
 namespace LogParsing.Fail2Ban;
@@ -22,4 +24,22 @@ internal sealed class Fail2BanAuthBody(string program) : Parser<char, AuthEvent>
         };
         return true;
     }
+
+    // fail2ban's loggers (server/*.py getLogger(__name__)), as syslog tags when logtarget = SYSLOG, and the server's own
+    // tags when it prints its file format to syslog or the journal.
+    private static readonly string[] Tags =
+    [
+        "fail2ban.actions", "fail2ban.action", "fail2ban.filter", "fail2ban.filtersystemd", "fail2ban.filterpyinotify",
+        "fail2ban.filterpoll", "fail2ban.filtergamin", "fail2ban.observer", "fail2ban.jail", "fail2ban.jails",
+        "fail2ban.server", "fail2ban.database", "fail2ban.transmitter", "fail2ban.asyncserver", "fail2ban.ipdns",
+        "fail2ban.utils", "fail2ban.failmanager", "fail2ban.banmanager", "fail2ban.datedetector", "fail2ban.ticket",
+        "fail2ban.comm", "fail2ban-server", "fail2ban",
+    ];
+
+    /// <summary>The fail2ban family's claims in an auth log: fail2ban's records when they go through syslog or the journal.</summary>
+    internal static readonly AuthFamily Family = new("fail2ban")
+    {
+        Programs = [.. Tags.Select(tag => new ProgramClaim(tag, new Fail2BanAuthBody(tag)))],
+        Json = Fail2BanJsonContext.Default,
+    };
 }

@@ -97,10 +97,10 @@ public sealed record Fail2BanDatabaseConnected : Fail2BanEvent
     public required string Path { get; init; }
 }
 
-/// <summary>A record whose message no grammar knows; <see cref="Fail2BanEntry.Message"/> holds it.</summary>
+/// <summary>A record whose message no grammar knows; <see cref="LogEntry.Message"/> holds it.</summary>
 public sealed record UnrecognizedFail2BanEvent : Fail2BanEvent;
 
-/// <summary>A line that starts no record and follows none (a traceback at the very start of a file); <see cref="Fail2BanEntry.Message"/> holds it.</summary>
+/// <summary>A line that starts no record and follows none (a traceback at the very start of a file); <see cref="LogEntry.Message"/> holds it.</summary>
 public sealed record MalformedFail2BanLine : Fail2BanEvent
 {
     /// <summary>True when the line was longer than <see cref="LogReaderOptions.MaxLineLength"/> and was cut there.</summary>

@@ -8,17 +8,19 @@ namespace LogParsing.Grammar;
 /// </summary>
 internal sealed class BracketedParser(char open, char close, bool intern) : LeafParser<string>($"text in {open}{close}")
 {
-    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string result)
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
+    protected override int Read(ReadOnlySpan<char> rest, out string result)
     {
-        var rest = state.LookAhead(int.MaxValue);
         if (rest.IsEmpty || rest[0] != open)
-            return Fail(ref state, ref expecteds, out result);
+            return Fail(out result);
         var end = rest[1..].IndexOf(close);
         if (end < 0)
-            return Fail(ref state, ref expecteds, out result);
+            return Fail(out result);
         var text = rest.Slice(1, end);
         result = intern ? StringPool.Shared.Get(text) : new string(text);
-        state.Advance(end + 2);
-        return true;
+        return end + 2;
     }
 }

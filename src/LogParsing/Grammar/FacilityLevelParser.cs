@@ -3,17 +3,19 @@ using Pidgin;
 namespace LogParsing.Grammar;
 
 /// <summary>busybox's <c>auth.info </c> before the tag: a known facility, a dot, a severity, a space.</summary>
-internal sealed class FacilityLevelParser() : LeafParser<Unit>("facility.level")
+internal sealed class FacilityLevelParser() : LeafParser<Unit>("facility.level", 32)
 {
-    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out Unit result)
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out Unit result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
+    protected override int Read(ReadOnlySpan<char> rest, out Unit result)
     {
-        var rest = state.LookAhead(32);
         var space = rest.IndexOf(' ');
         if (space <= 0 || !IsFacilityLevel(rest[..space]))
-            return Fail(ref state, ref expecteds, out result);
-        state.Advance(space + 1);
+            return Fail(out result);
         result = Unit.Value;
-        return true;
+        return space + 1;
     }
 
     /// <summary>True for a known <c>facility.severity</c> word such as <c>auth.info</c>.</summary>

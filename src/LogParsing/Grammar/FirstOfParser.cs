@@ -5,20 +5,13 @@ namespace LogParsing.Grammar;
 /// <summary>The first of <paramref name="parsers"/> that succeeds, each tried from the same position (backtracking), failures' expectations dropped.</summary>
 internal sealed class FirstOfParser<T>(Parser<char, T>[] parsers) : Parser<char, T>
 {
-    // Alternatives that fail without recording anything need no speculation marker (a thread-static, not free).
-    private readonly bool[] _quiet = Array.ConvertAll(parsers, p => p is IFailsQuietly);
-
     public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out T result)
     {
         var count = expecteds.Count;
         for (var i = 0; i < parsers.Length; i++)
         {
             var mark = state.Bookmark();
-            var last = i == parsers.Length - 1;
-            var parsed = last || _quiet[i]
-                ? parsers[i].TryParse(ref state, ref expecteds, out result!)
-                : Speculation.Try(parsers[i], ref state, ref expecteds, out result!);
-            if (parsed)
+            if (parsers[i].TryParse(ref state, ref expecteds, out result!))
             {
                 state.DiscardBookmark(mark);
                 while (expecteds.Count > count) expecteds.Pop();

@@ -7,16 +7,18 @@ namespace LogParsing.Grammar;
 /// <c>:</c> is the tag of a line written without a host, so this parser fails there without consuming; so does a
 /// word in brackets (metalog's <c>[sshd]</c>) or angle brackets (a BSD priority).
 /// </summary>
-internal sealed class HostNameParser() : LeafParser<string>("host name")
+internal sealed class HostNameParser() : LeafParser<string>("host name", 256)
 {
-    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string result)
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
+    protected override int Read(ReadOnlySpan<char> rest, out string result)
     {
-        var rest = state.LookAhead(256);
         var end = rest.IndexOf(' ');
         if (end <= 0 || rest[end - 1] == ':' || rest[0] == '[' || rest[0] == '<')
-            return Fail(ref state, ref expecteds, out result);
+            return Fail(out result);
         result = StringPool.Shared.Get(rest[..end]);
-        state.Advance(end);
-        return true;
+        return end;
     }
 }

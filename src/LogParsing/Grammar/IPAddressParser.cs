@@ -9,17 +9,19 @@ namespace LogParsing.Grammar;
 /// run of hex digits, colons and dots that parses, less a trailing <c>:port</c> when only that makes it parse
 /// (<c>::ffff:203.0.113.5:51234</c> as OpenVPN writes it).
 /// </summary>
-internal sealed class IPAddressParser() : LeafParser<IPAddress>("IP address")
+internal sealed class IPAddressParser() : LeafParser<IPAddress>("IP address", 64)
 {
-    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out IPAddress result)
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out IPAddress result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
+    protected override int Read(ReadOnlySpan<char> rest, out IPAddress result)
     {
-        var rest = state.LookAhead(64);
         var length = Measure(rest, out var address);
         if (length == 0)
-            return Fail(ref state, ref expecteds, out result);
+            return Fail(out result);
         result = address!;
-        state.Advance(length);
-        return true;
+        return length;
     }
 
     /// <summary>The length of the address at the start of <paramref name="s"/>, 0 when there is none.</summary>

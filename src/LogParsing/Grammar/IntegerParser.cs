@@ -3,11 +3,14 @@ using Pidgin;
 namespace LogParsing.Grammar;
 
 /// <summary>An unsigned decimal integer that fits an <see cref="int"/>; more digits than that is a failure, not an overflow.</summary>
-internal sealed class IntegerParser() : LeafParser<int>("integer")
+internal sealed class IntegerParser() : LeafParser<int>("integer", 11)
 {
-    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out int result)
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out int result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
+    protected override int Read(ReadOnlySpan<char> rest, out int result)
     {
-        var rest = state.LookAhead(11);
         var n = 0;
         long value = 0;
         while (n < rest.Length && char.IsAsciiDigit(rest[n]))
@@ -16,9 +19,8 @@ internal sealed class IntegerParser() : LeafParser<int>("integer")
             n++;
         }
         if (n == 0 || n > 10 || value > int.MaxValue)
-            return Fail(ref state, ref expecteds, out result);
-        state.Advance(n);
+            return Fail(out result);
         result = (int)value;
-        return true;
+        return n;
     }
 }

@@ -10,19 +10,21 @@ namespace LogParsing.Grammar;
 /// </summary>
 internal sealed class KeyValuesParser() : LeafParser<ImmutableArray<KeyValuePair<string, string>>>("key=value pairs")
 {
-    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out ImmutableArray<KeyValuePair<string, string>> result)
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out ImmutableArray<KeyValuePair<string, string>> result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
+    protected override int Read(ReadOnlySpan<char> rest, out ImmutableArray<KeyValuePair<string, string>> result)
     {
-        var rest = Rest(ref state);
         // Two passes over a few dozen characters: count, then fill an array of exactly that size, handed over without
         // a builder or a copy.
         var count = Pairs(rest, default, out var consumed);
         if (count == 0)
-            return Fail(ref state, ref expecteds, out result);
+            return Fail(out result);
         var pairs = new KeyValuePair<string, string>[count];
         Pairs(rest, pairs, out _);
         result = ImmutableCollectionsMarshal.AsImmutableArray(pairs);
-        state.Advance(consumed);
-        return true;
+        return consumed;
     }
 
     // The pairs at the start of text (written into pairs when it is not empty), and the characters they take.

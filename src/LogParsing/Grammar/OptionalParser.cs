@@ -13,7 +13,7 @@ internal sealed class OptionalParser<T>(Parser<char, T> parser) : Parser<char, M
     {
         var count = expecteds.Count;
         var mark = state.Bookmark();
-        if (Speculation.Try(parser, ref state, ref expecteds, out var value))
+        if (parser.TryParse(ref state, ref expecteds, out var value))
         {
             state.DiscardBookmark(mark);
             result = Maybe.Just(value);

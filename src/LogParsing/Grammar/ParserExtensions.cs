@@ -12,5 +12,5 @@ public static class ParserExtensions
     /// </summary>
     /// <example><c>Literal(" port ").Then(Tokens.Port).Maybe()</c></example>
     /// <param name="parser">The optional piece.</param>
-    public static Parser<char, Maybe<T>> Maybe<T>(this Parser<char, T> parser) => Scan.Optional(parser);
+    public static Parser<char, Maybe<T>> Maybe<T>(this Parser<char, T> parser) => new OptionalParser<T>(parser ?? throw new ArgumentNullException(nameof(parser)));
 }

@@ -71,11 +71,7 @@ public sealed class PrefixSwitch<T> : Parser<char, T>
                 if (!head.StartsWith(prefix, StringComparison.Ordinal)) continue;
                 var mark = state.Bookmark();
                 state.Advance(prefix.Length);
-                // With a fallback, a failing case is only a try: its expectations would be dropped.
-                var parsed = _otherwise is null
-                    ? then.TryParse(ref state, ref expecteds, out result!)
-                    : Speculation.Try(then, ref state, ref expecteds, out result!);
-                if (parsed)
+                if (then.TryParse(ref state, ref expecteds, out result!))
                 {
                     state.DiscardBookmark(mark);
                     Trim(ref expecteds, expectedCount);
@@ -89,7 +85,7 @@ public sealed class PrefixSwitch<T> : Parser<char, T>
             Trim(ref expecteds, expectedCount);
             return true;
         }
-        if (_otherwise is null && !Speculation.IsQuiet(ref state))
+        if (_otherwise is null && !Quiet.IsOn(ref state))
         {
             var eof = !state.HasCurrent;
             state.SetError(eof ? Maybe.Nothing<char>() : Maybe.Just(state.Current), eof, state.Location, null);

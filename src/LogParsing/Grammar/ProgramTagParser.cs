@@ -7,30 +7,24 @@ namespace LogParsing.Grammar;
 /// message, so leading spaces of the message itself, as in sudo's right-aligned user, survive); also metalog's
 /// <c>[sshd]: </c> / <c>[sshd] </c> and a pid without its colon, <c>sshd[20974] </c>.
 /// </summary>
-internal sealed class ProgramTagParser() : LeafParser<ProgramTag>("program tag")
+internal sealed class ProgramTagParser() : LeafParser<ProgramTag>("program tag", 256)
 {
-    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out ProgramTag result)
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out ProgramTag result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
+    protected override int Read(ReadOnlySpan<char> rest, out ProgramTag result)
     {
-        var rest = state.LookAhead(256);
-        if (rest.SequenceEqual(Auth.Rsyslog.RsyslogGrammar.MarkText))
-        {
-            // syslogd's mark line has no tag: an empty program, and the mark left as the message.
-            result = new ProgramTag(string.Empty, null);
-            return true;
-        }
         if (!rest.IsEmpty && rest[0] == '[')
-            return Bracketed(ref state, ref expecteds, rest, out result);
+            return Bracketed(rest, out result);
         var colon = rest.IndexOfAny(": ");
         if (colon > 0 && rest[colon] == ' ' && rest[colon - 1] == ']' && rest[..colon].IndexOf('[') > 0)
         {
             // "sshd[20974] error: ..." (seen from some relays): the pid ends the tag without a colon.
-            return WithPid(ref state, ref expecteds, rest[..colon], colon, out result);
+            return WithPid(rest[..colon], colon, out result);
         }
         var consumed = ReadColonTag(rest, out result);
-        if (consumed == 0)
-            return Fail(ref state, ref expecteds, out result);
-        state.Advance(consumed);
-        return true;
+        return consumed == 0 ? Fail(out result) : consumed;
     }
 
     /// <summary>
@@ -57,27 +51,25 @@ internal sealed class ProgramTagParser() : LeafParser<ProgramTag>("program tag")
         return consumed;
     }
 
-    private bool WithPid(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, ReadOnlySpan<char> tag, int end, out ProgramTag result)
+    private static int WithPid(ReadOnlySpan<char> tag, int end, out ProgramTag result)
     {
         var open = tag.LastIndexOf('[');
         if (!AsciiNumber.TryParseInt32(tag[(open + 1)..^1], out var pid))
-            return Fail(ref state, ref expecteds, out result);
+            return Fail(out result);
         result = new ProgramTag(StringPool.Shared.Get(tag[..open]), pid);
-        state.Advance(end + 1);
-        return true;
+        return end + 1;
     }
 
     // metalog: "[sshd]: message" or "[sshd] message"
-    private bool Bracketed(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, ReadOnlySpan<char> rest, out ProgramTag result)
+    private static int Bracketed(ReadOnlySpan<char> rest, out ProgramTag result)
     {
         var close = rest.IndexOf(']');
         if (close <= 1 || rest[1..close].ContainsAny(" ["))
-            return Fail(ref state, ref expecteds, out result);
+            return Fail(out result);
         var consumed = close + 1;
         if (consumed < rest.Length && rest[consumed] == ':') consumed++;
         if (consumed < rest.Length && rest[consumed] == ' ') consumed++;
         result = new ProgramTag(StringPool.Shared.Get(rest[1..close]), null);
-        state.Advance(consumed);
-        return true;
+        return consumed;
     }
 }

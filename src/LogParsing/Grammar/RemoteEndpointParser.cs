@@ -11,14 +11,17 @@ internal sealed class RemoteEndpointParser() : LeafParser<RemoteEndpoint>("remot
 {
     private const string PortWord = " port ";
 
-    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out RemoteEndpoint result)
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out RemoteEndpoint result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
+    protected override int Read(ReadOnlySpan<char> rest, out RemoteEndpoint result)
     {
-        var rest = Rest(ref state);
         var end = rest.IndexOf(' ');
         if (end < 0) end = rest.Length;
         var host = rest[..end];
         if (host.IsEmpty)
-            return Fail(ref state, ref expecteds, out result);
+            return Fail(out result);
 
         var consumed = end;
         int? port = null;
@@ -37,8 +40,7 @@ internal sealed class RemoteEndpointParser() : LeafParser<RemoteEndpoint>("remot
             }
         }
         result = Create(host, port);
-        state.Advance(consumed);
-        return true;
+        return consumed;
     }
 
     internal static RemoteEndpoint Create(ReadOnlySpan<char> host, int? port)

@@ -8,9 +8,12 @@ namespace LogParsing.Grammar;
 /// </summary>
 internal sealed class RestParser(string[] suffixes, bool allowEmpty, bool intern = false) : LeafParser<string>("rest of line")
 {
-    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string result)
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
+    protected override int Read(ReadOnlySpan<char> rest, out string result)
     {
-        var rest = Rest(ref state);
         var length = rest.Length;
         foreach (var suffix in suffixes)
         {
@@ -21,9 +24,8 @@ internal sealed class RestParser(string[] suffixes, bool allowEmpty, bool intern
             }
         }
         if (length == 0 && !allowEmpty)
-            return Fail(ref state, ref expecteds, out result);
+            return Fail(out result);
         result = length == 0 ? string.Empty : intern ? StringPool.Shared.Get(rest[..length]) : new string(rest[..length]);
-        state.Advance(length);
-        return true;
+        return length;
     }
 }

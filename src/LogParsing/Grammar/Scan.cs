@@ -101,18 +101,6 @@ public static class Scan
     /// </summary>
     public static readonly Parser<char, Unit> End = Parser<char>.End;
 
-    /// <summary>
-    /// <paramref name="parser"/>'s result if it succeeds, else nothing, from where it started even if it consumed input
-    /// before failing. Use it for the optional pieces of a line (<c> port N</c>, <c>: details</c>): its failing path,
-    /// the common one, costs a bookmark, where Pidgin's <c>Optional()</c> merges error expectations.
-    /// </summary>
-    /// <param name="parser">The optional piece.</param>
-    public static Parser<char, Maybe<T>> Optional<T>(Parser<char, T> parser)
-    {
-        ArgumentNullException.ThrowIfNull(parser);
-        return new OptionalParser<T>(parser);
-    }
-
     /// <summary>The first of <paramref name="parsers"/> that succeeds, each tried from the same position: ordered choice with backtracking.</summary>
     /// <param name="parsers">The alternatives, in order.</param>
     public static Parser<char, T> FirstOf<T>(params Parser<char, T>[] parsers)
@@ -131,11 +119,11 @@ public static class Scan
     /// <code>
     /// // "Received disconnect from 1.2.3.4 port 22:11: Bye Bye [preauth]" -> ("Bye Bye", true)
     /// static readonly Parser&lt;char, (string Reason, bool Preauth)&gt; ReasonAndPhase =
-    ///     Parser.Map((reason, preauth) =&gt; (reason, preauth), Scan.RestBefore(" [preauth]"), Scan.Suffix(" [preauth]"));
+    ///     Parser.Map((reason, preauth) =&gt; (reason, preauth), Scan.RestBefore(" [preauth]"), Scan.OptionalSuffix(" [preauth]"));
     /// </code>
     /// </example>
     /// <param name="suffix">The marker, with the space before it if the log writes one.</param>
-    public static Parser<char, bool> Suffix(string suffix)
+    public static Parser<char, bool> OptionalSuffix(string suffix)
     {
         ArgumentException.ThrowIfNullOrEmpty(suffix);
         return new SuffixParser(suffix);

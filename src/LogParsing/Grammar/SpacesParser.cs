@@ -3,17 +3,19 @@ using Pidgin;
 namespace LogParsing.Grammar;
 
 /// <summary>One or more spaces, scanned in one go.</summary>
-internal sealed class SpacesParser() : LeafParser<Unit>("space")
+internal sealed class SpacesParser() : LeafParser<Unit>("space", 64)
 {
-    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out Unit result)
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out Unit result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
+    protected override int Read(ReadOnlySpan<char> rest, out Unit result)
     {
-        var rest = state.LookAhead(64);
         var n = 0;
         while (n < rest.Length && rest[n] == ' ') n++;
         if (n == 0)
-            return Fail(ref state, ref expecteds, out result);
-        state.Advance(n);
+            return Fail(out result);
         result = Unit.Value;
-        return true;
+        return n;
     }
 }

@@ -8,14 +8,16 @@ namespace LogParsing.Grammar;
 /// </summary>
 internal sealed class StructuredDataParser() : LeafParser<string?>("structured data")
 {
-    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string? result)
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string? result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
+    protected override int Read(ReadOnlySpan<char> rest, out string? result)
     {
-        var rest = Rest(ref state);
         if (rest.StartsWith('-'))
         {
             result = null;
-            state.Advance(1);
-            return true;
+            return 1;
         }
         var i = 0;
         while (i < rest.Length && rest[i] == '[')
@@ -29,13 +31,12 @@ internal sealed class StructuredDataParser() : LeafParser<string?>("structured d
                 i++;
             }
             if (i >= rest.Length)
-                return Fail(ref state, ref expecteds, out result);
+                return Fail(out result);
             i++;
         }
         if (i == 0)
-            return Fail(ref state, ref expecteds, out result);
+            return Fail(out result);
         result = new string(rest[..i]);
-        state.Advance(i);
-        return true;
+        return i;
     }
 }

@@ -61,17 +61,48 @@ public static class Syslog
             NilOrWord.Before(Scan.Space),
             NilOrWord.Before(Scan.Space).Before(Scan.Word).Before(Scan.Space).Before(StructuredData).Before(Scan.FirstOf(Scan.Spaces, Scan.End)));
 
+    // Every envelope the common scan does not read: a priority and RFC 5424's version, then the stamp, host and tag.
+    private static readonly Parser<char, SyslogHeader> General =
+        Parser.Map(
+            (stamp, tail) => new SyslogHeader(stamp, tail.Host, tail.Tag.Program, tail.Tag.ProcessId),
+            Priority.Then(Scan.Literal("1 ").Maybe()).Maybe().Then(Timestamp).Before(Scan.Spaces),
+            Scan.FirstOf(ClassicTail, Rfc5424Tail));
+
+    private static readonly Parser<char, (SyslogHeader Header, int End)> GeneralAndEnd =
+        Parser.Map((header, end) => (header, end), General, Parser<char>.CurrentOffset);
+
     /// <summary>
     /// The whole envelope up to the message. Examples: <c>May 31 07:07:22 nimbus sshd[52959]: </c>,
     /// <c>2024-05-31T07:07:22.123456+00:00 nimbus sshd-session[52959]: </c>, <c>Nov 23 21:50:19 sshd[8148]: </c> (no host),
     /// <c>&lt;38&gt;1 2019-07-08T17:40:16.954167-04:00 host sshd 57915 - - </c> (RFC 5424).
     /// </summary>
-    /// <remarks>The common envelope (stamp, host, tag) is read by one span scan; the composed grammar below it reads the rest.</remarks>
-    public static readonly Parser<char, SyslogHeader> Header =
-        Scan.FirstOf<SyslogHeader>(
-            new CommonHeaderParser(),
-            Parser.Map(
-                (stamp, tail) => new SyslogHeader(stamp, tail.Host, tail.Tag.Program, tail.Tag.ProcessId),
-                Priority.Then(Scan.Literal("1 ").Maybe()).Maybe().Then(Timestamp).Before(Scan.Spaces),
-                Scan.FirstOf(ClassicTail, Rfc5424Tail)));
+    /// <remarks>The common envelope (stamp, host, tag) is read by one span scan; the composed grammar behind it reads the rest.</remarks>
+    public static readonly Parser<char, SyslogHeader> Header = Scan.FirstOf(new CommonHeaderParser(), General);
+
+    /// <summary>
+    /// Reads the envelope at the start of <paramref name="line"/> as <see cref="Header"/> does, outside a grammar: the
+    /// common envelope by one scan with nothing allocated, the others by the grammar. False when the line has none.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// if (Syslog.TryReadHeader(line, out var header, out var start))
+    ///     Console.WriteLine($"{header.Program}: {line[start..]}");
+    /// </code>
+    /// </example>
+    /// <param name="line">The raw line.</param>
+    /// <param name="header">The envelope, when there is one.</param>
+    /// <param name="messageStart">Where the message starts in <paramref name="line"/> (after <c>program[pid]: </c>).</param>
+    public static bool TryReadHeader(ReadOnlySpan<char> line, out SyslogHeader header, out int messageStart)
+    {
+        messageStart = CommonHeaderParser.TryRead(line, out header);
+        if (messageStart > 0) return true;
+        var result = GeneralAndEnd.Parse(line, Quiet.Configuration);
+        if (!result.Success)
+        {
+            header = default;
+            return false;
+        }
+        (header, messageStart) = result.Value;
+        return true;
+    }
 }

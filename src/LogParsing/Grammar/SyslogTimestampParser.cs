@@ -7,15 +7,18 @@ namespace LogParsing.Grammar;
 /// a space or a zero, or not at all), RFC 3339 / ISO 8601 <c>YYYY-MM-DD(T| )HH:MM:SS[.frac][Z|±HH:MM|±HHMM]</c>,
 /// and journalctl's <c>short-unix</c> epoch seconds <c>1784713652.755556</c>.
 /// </summary>
-internal sealed class SyslogTimestampParser() : LeafParser<SyslogTimestamp>("timestamp")
+internal sealed class SyslogTimestampParser() : LeafParser<SyslogTimestamp>("timestamp", 40)
 {
-    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out SyslogTimestamp result)
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out SyslogTimestamp result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
+    protected override int Read(ReadOnlySpan<char> input, out SyslogTimestamp result)
     {
-        var consumed = TryRead(state.LookAhead(40), out result);
+        var consumed = TryRead(input, out result);
         if (consumed == 0)
-            return Fail(ref state, ref expecteds, out result);
-        state.Advance(consumed);
-        return true;
+            return Fail(out result);
+        return consumed;
     }
 
     /// <summary>Parses any of the stamp forms; returns the characters consumed, 0 when there is none.</summary>

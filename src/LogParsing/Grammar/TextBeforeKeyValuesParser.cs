@@ -8,9 +8,12 @@ namespace LogParsing.Grammar;
 /// </summary>
 internal sealed class TextBeforeKeyValuesParser() : LeafParser<string>("text")
 {
-    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string result)
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
+    protected override int Read(ReadOnlySpan<char> rest, out string result)
     {
-        var rest = Rest(ref state);
         var end = 0;
         var i = 0;
         while (i < rest.Length)
@@ -26,7 +29,6 @@ internal sealed class TextBeforeKeyValuesParser() : LeafParser<string>("text")
             if (word.IsEmpty) break;
         }
         result = end == 0 ? string.Empty : new string(rest[..end]);
-        state.Advance(end);
-        return true;
+        return end;
     }
 }

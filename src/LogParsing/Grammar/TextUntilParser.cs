@@ -9,20 +9,22 @@ namespace LogParsing.Grammar;
 internal sealed class TextUntilParser(string delimiter, bool last, bool allowEmpty, bool orEnd, bool intern = false)
     : LeafParser<string>($"text before \"{delimiter}\"")
 {
-    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string result)
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
+    protected override int Read(ReadOnlySpan<char> rest, out string result)
     {
-        var rest = Rest(ref state);
         var at = last ? rest.LastIndexOf(delimiter, StringComparison.Ordinal) : rest.IndexOf(delimiter, StringComparison.Ordinal);
         if (at < 0)
         {
             if (!orEnd)
-                return Fail(ref state, ref expecteds, out result);
+                return Fail(out result);
             at = rest.Length;
         }
         if (at == 0 && !allowEmpty)
-            return Fail(ref state, ref expecteds, out result);
+            return Fail(out result);
         result = at == 0 ? string.Empty : intern ? StringPool.Shared.Get(rest[..at]) : new string(rest[..at]);
-        state.Advance(at);
-        return true;
+        return at;
     }
 }

@@ -108,7 +108,7 @@ internal sealed class JournalJsonReader(AuthLogParser parser, TimeZoneInfo? zone
             Event = parser.ParseMessage(program, message),
             Position = position,
             Unit = unit,
-            Priority = priority,
+            Severity = priority,
         };
         return true;
     }

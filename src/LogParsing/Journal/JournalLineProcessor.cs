@@ -1,4 +1,4 @@
-using System.Text;
+using LogParsing.Grammar;
 using LogParsing.Reading;
 
 namespace LogParsing.Journal;
@@ -14,16 +14,18 @@ internal sealed class JournalLineProcessor(AuthLogParser parser, TimestampResolv
     : LineProcessor<AuthLogEntry>
 {
     private readonly JournalJsonReader _json = new(parser, zone);
-    private AuthLogEntry? _pending;
+    // The event is read again from the whole message, as the JSON form of the same entry would be.
+    private readonly ContinuationFolder<AuthLogEntry> _folder = new(
+        e => e.Message,
+        (e, message) => e.Event is MalformedLine ? e with { Message = message } : e with { Message = message, Event = parser.ParseMessage(e.Program, message) });
     private int _pendingHeaderLength;
-    private StringBuilder? _continuation;
 
     public override void OnLineBytes(ReadOnlySpan<byte> line, long lineNumber, bool truncated, List<AuthLogEntry> output)
     {
         // A cut JSON line cannot parse: it takes the text path, which makes it a MalformedLine flagged Truncated.
         if (!truncated && JournalJsonReader.IsJson(line))
         {
-            Flush(output);
+            _folder.Flush(output);
             output.Add(_json.Read(line, new LogPosition(source, lineNumber)));
             return;
         }
@@ -34,45 +36,22 @@ internal sealed class JournalLineProcessor(AuthLogParser parser, TimestampResolv
     {
         if (!truncated && line.StartsWith("-- ", StringComparison.Ordinal))
         {
-            Flush(output);
+            _folder.Flush(output);
             return;
         }
-        if (!truncated && _pending is not null && line[0] is ' ' or '\t')
+        if (!truncated && _folder.HasPending && line[0] is ' ' or '\t')
         {
-            Fold(line);
+            // Strip the indentation journalctl added, not the message's own leading spaces, so the message is what -o json has.
+            var indent = 0;
+            while (indent < _pendingHeaderLength && indent < line.Length && line[indent] == ' ') indent++;
+            _folder.Append(line[indent..]);
             return;
         }
-        Flush(output);
         var entry = parser.Parse(line, resolver, new LogPosition(source, lineNumber), truncated);
-        _pending = entry;
+        _folder.Start(entry, output);
         // journalctl indents continuation lines by the width of the header; a MalformedLine keeps them whole.
         _pendingHeaderLength = entry.Event is MalformedLine ? 0 : line.Length - entry.Message.Length;
     }
 
-    public override void OnEnd(List<AuthLogEntry> output) => Flush(output);
-
-    private void Fold(ReadOnlySpan<char> line)
-    {
-        // Strip the indentation journalctl added, not the message's own leading spaces, so the message is what -o json has.
-        var indent = 0;
-        while (indent < _pendingHeaderLength && indent < line.Length && line[indent] == ' ') indent++;
-        (_continuation ??= new StringBuilder(_pending!.Message)).Append('\n').Append(line[indent..]);
-    }
-
-    private void Flush(List<AuthLogEntry> output)
-    {
-        if (_pending is null) return;
-        var entry = _pending;
-        if (_continuation is not null)
-        {
-            var message = _continuation.ToString();
-            // The event is read again from the whole message, as the JSON form of the same entry would be.
-            entry = entry.Event is MalformedLine
-                ? entry with { Message = message }
-                : entry with { Message = message, Event = parser.ParseMessage(entry.Program, message) };
-        }
-        output.Add(entry);
-        _pending = null;
-        _continuation = null;
-    }
+    public override void OnEnd(List<AuthLogEntry> output) => _folder.Flush(output);
 }

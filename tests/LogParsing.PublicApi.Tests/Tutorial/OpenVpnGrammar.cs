@@ -37,7 +37,7 @@ public static class OpenVpnGrammar
     private static readonly Parser<char, AuthEvent> UserAuthenticated =
         Parser.Map((user, cnSet) => (AuthEvent)new OpenVpnUserAuthenticated { User = user, CommonNameSet = cnSet },
             Tokens.UserName.Before(Literal("'")),
-            Space.Optional().Then(Suffix("[CN SET]")));
+            Space.Optional().Then(OptionalSuffix("[CN SET]")));
 
     // "[alice] Peer Connection Initiated with [AF_INET]198.51.100.23:40112" (after the switch took the "[")
     private static readonly Parser<char, AuthEvent> PeerConnected =

@@ -11,8 +11,8 @@ public static class OpenVpnLogs
     /// by Debian's <c>openvpn@server</c> unit (<c>--daemon ovpn-%i</c>).
     /// </summary>
     public static readonly AuthLogParser Parser = AuthLogParser.Default
-        .WithProgram("openvpn", OpenVpnGrammar.Body)
-        .WithProgram("ovpn-server", OpenVpnGrammar.Body);
+        .WithProgram("openvpn", OpenVpnGrammar.Body, OpenVpnJson.Default)
+        .WithProgram("ovpn-server", OpenVpnGrammar.Body, OpenVpnJson.Default);
 
     /// <summary>Summarises a log (auth.log, or syslog where OpenVPN usually writes) with OpenVPN's lines counted too.</summary>
     /// <param name="path">The newest file of the rotation set.</param>

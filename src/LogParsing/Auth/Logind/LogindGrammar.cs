@@ -41,4 +41,11 @@ public static class LogindGrammar
         ("New session ", NewSession),
         ("Session ", LoggedOut),
         ("Removed session ", Removed));
+
+    /// <summary>The logind family's claims: systemd-logind's session lines.</summary>
+    internal static readonly AuthFamily Family = new("logind")
+    {
+        Programs = ProgramClaim.All(Body, "systemd-logind"),
+        Json = LogindJsonContext.Default,
+    };
 }

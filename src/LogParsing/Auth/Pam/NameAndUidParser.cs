@@ -11,14 +11,17 @@ internal sealed class NameAndUidParser(string? stop) : LeafParser<(string? Name,
 {
     private const string UidOpen = "(uid=";
 
-    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out (string? Name, int? Uid) result)
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out (string? Name, int? Uid) result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
+    protected override int Read(ReadOnlySpan<char> rest, out (string? Name, int? Uid) result)
     {
-        var rest = Rest(ref state);
         var end = stop is null ? -1 : rest.IndexOf(stop, StringComparison.Ordinal);
         if (end < 0)
         {
             if (stop is not null)
-                return Fail(ref state, ref expecteds, out result);
+                return Fail(out result);
             end = rest.Length;
         }
         var text = rest[..end];
@@ -30,7 +33,6 @@ internal sealed class NameAndUidParser(string? stop) : LeafParser<(string? Name,
             text = text[..open];
         }
         result = (text.IsEmpty ? null : StringPool.Shared.Get(text), uid);
-        state.Advance(end);
-        return true;
+        return end;
     }
 }

@@ -167,4 +167,12 @@ public static class PamGrammar
             Remote = rhost is null ? null : RemoteEndpointParser.Create(rhost, null),
         };
     }
+
+    /// <summary>The PAM family's claims: module lines under whatever program loaded the module (<c>pam_unix(sshd:auth): ...</c>), libpam's own <c>PAM </c> lines, and unix_chkpwd.</summary>
+    internal static readonly AuthFamily Family = new("pam")
+    {
+        Messages = [new("pam_", Body), new("PAM ", SystemBody)],
+        Programs = ProgramClaim.All(UnixChkpwdBody, "unix_chkpwd"),
+        Json = PamJsonContext.Default,
+    };
 }

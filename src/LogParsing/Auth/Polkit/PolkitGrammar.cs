@@ -45,30 +45,34 @@ public static class PolkitGrammar
                 (" FAILED to authenticate to gain authorization for action ", Failed)),
             Build);
 
+    // What both agent lines say after the subject: "(system bus name %s" ... ", object path %s, locale %s)"
+    private static readonly Parser<char, string> AgentSubject = Until(" (system bus name ").Before(Literal(" (system bus name "));
+
+    private static readonly Parser<char, (string Path, string Locale)> PathAndLocale =
+        Parser.Map((path, locale) => (path, locale), Until(", locale ").Before(Literal(", locale ")), Until(")", allowEmpty: true).Before(Literal(")")));
+
     // "Registered Authentication Agent for %s (system bus name %s [%s], object path %s, locale %s)"
     private static readonly Parser<char, AuthEvent> Registered =
         Parser.Map(
-            (subject, bus, command, path, locale) => (AuthEvent)new PolkitAgentRegistered
+            (subject, bus, command, agent) => (AuthEvent)new PolkitAgentRegistered
             {
-                Subject = subject, BusName = bus, Command = command, ObjectPath = path, Locale = locale,
+                Subject = subject, BusName = bus, Command = command, ObjectPath = agent.Path, Locale = agent.Locale,
             },
-            Until(" (system bus name ").Before(Literal(" (system bus name ")),
+            AgentSubject,
             Until(" [").Before(Literal(" [")),
             UntilLast("], object path ", allowEmpty: true).Before(Literal("], object path ")),
-            Until(", locale ").Before(Literal(", locale ")),
-            UntilLast(")", allowEmpty: true).Before(Literal(")")).Before(End));
+            PathAndLocale.Before(End));
 
     // "Unregistered Authentication Agent for %s (system bus name %s, object path %s, locale %s)%s": suffix " (disconnected from bus)" or nothing
     private static readonly Parser<char, AuthEvent> Unregistered =
         Parser.Map(
-            (subject, bus, path, locale, disconnected) => (AuthEvent)new PolkitAgentUnregistered
+            (subject, bus, agent, disconnected) => (AuthEvent)new PolkitAgentUnregistered
             {
-                Subject = subject, BusName = bus, ObjectPath = path, Locale = locale, Disconnected = disconnected,
+                Subject = subject, BusName = bus, ObjectPath = agent.Path, Locale = agent.Locale, Disconnected = disconnected,
             },
-            Until(" (system bus name ").Before(Literal(" (system bus name ")),
+            AgentSubject,
             Until(", object path ").Before(Literal(", object path ")),
-            Until(", locale ").Before(Literal(", locale ")),
-            Until(")", allowEmpty: true).Before(Literal(")")),
+            PathAndLocale,
             Switch((" (disconnected from bus)", End.ThenReturn(true))).Otherwise(End.ThenReturn(false)));
 
     /// <summary>A whole polkitd authentication line: an operator's outcome, or an agent (un)registering.</summary>
@@ -91,4 +95,11 @@ public static class PolkitGrammar
                 Operator = @operator, Action = o.Action, Subject = o.Subject, Command = o.Command, Owner = o.Owner, User = user,
             };
     }
+
+    /// <summary>The polkit family's claims: polkitd under its own tag, or polkit's older <c>polkitd(authority=local)</c>.</summary>
+    internal static readonly AuthFamily Family = new("polkit")
+    {
+        Programs = ProgramClaim.All(Body, "polkitd", "polkitd(authority=local)"),
+        Json = PolkitJsonContext.Default,
+    };
 }

@@ -37,6 +37,27 @@ public static class RsyslogGrammar
     /// <summary>The text of syslogd's mark lines, written when nothing else was logged for a while.</summary>
     public const string MarkText = "-- MARK --";
 
+    private static readonly Parser<char, Unit> MarkAhead = Parser.Lookahead(Literal(MarkText).Then(End));
+
+    /// <summary>
+    /// The envelope of a mark line, <c>May 31 07:20:01 nimbus -- MARK --</c>: a stamp and a host, and no tag (the entry's
+    /// program is empty). The message is the mark itself.
+    /// </summary>
+    public static readonly Parser<char, SyslogHeader> MarkHeader =
+        Parser.Map(
+            (stamp, host) => new SyslogHeader(stamp, host, string.Empty, null),
+            Syslog.Timestamp.Before(Spaces),
+            FirstOf(MarkAhead.ThenReturn((string?)null), Syslog.HostName.Before(Spaces).Before(MarkAhead).Select(h => (string?)h)));
+
     /// <summary><c>-- MARK --</c>: the whole message of a mark line (its tag is empty: the header has none).</summary>
     public static readonly Parser<char, AuthEvent> Mark = Literal(MarkText).Then(End).ThenReturn((AuthEvent)new SyslogMark());
+
+    /// <summary>The rsyslog family's claims: what the syslog daemon writes itself, its repeat summaries (under the repeated program's tag) and mark lines.</summary>
+    internal static readonly AuthFamily Family = new("rsyslog")
+    {
+        Messages = [new("message repeated ", Body), new("last message repeated ", Body)],
+        Headers = [MarkHeader],
+        Programs = ProgramClaim.All(Mark, string.Empty),
+        Json = RsyslogJsonContext.Default,
+    };
 }

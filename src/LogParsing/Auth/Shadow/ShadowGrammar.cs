@@ -160,4 +160,11 @@ public static class ShadowGrammar
         ("unlock user ", LockUser(ShadowUserChange.PasswordUnlocked)),
         ("changed password expiry for ", ChangedExpiry),
         ("user ", GpasswdMember));
+
+    /// <summary>The shadow family's claims: shadow-utils' account tools.</summary>
+    internal static readonly AuthFamily Family = new("shadow")
+    {
+        Programs = ProgramClaim.All(Body, "useradd", "usermod", "userdel", "groupadd", "groupdel", "passwd", "chpasswd", "chage", "gpasswd"),
+        Json = ShadowJsonContext.Default,
+    };
 }

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace LogParsing.Auth.Shadow;
 
 /// <summary>What a <see cref="ShadowUserModified"/> line changed.</summary>
+[JsonConverter(typeof(SnakeCaseEnumJsonConverter<ShadowUserChange>))]
 public enum ShadowUserChange
 {
     /// <summary><c>change user name 'old' to 'new'</c> (usermod -l).</summary>

@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace LogParsing.Auth.Sshd;
 
 /// <summary>
 /// How sshd (7.5+) described the user in a connection's log preamble: <c>invalid user X</c>,
 /// <c>authenticating user X</c> (during authentication) or <c>user X</c> (after it).
 /// </summary>
+[JsonConverter(typeof(SnakeCaseEnumJsonConverter<SshdUserState>))]
 public enum SshdUserState
 {
     /// <summary>The line names no user.</summary>

@@ -9,16 +9,18 @@ namespace LogParsing.Auth.Sshd;
 /// </summary>
 internal sealed class UserBeforeEndpointParser() : LeafParser<string>("user name before the remote host")
 {
-    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string result)
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
+    protected override int Read(ReadOnlySpan<char> rest, out string result)
     {
-        var rest = Rest(ref state);
         var port = rest.LastIndexOf(" port ", StringComparison.Ordinal);
         var beforeHost = port < 0 ? SshdGrammar.WithoutPhaseSuffix(rest) : rest[..port];
         var space = beforeHost.LastIndexOf(' ');
         if (space < 0)
-            return Fail(ref state, ref expecteds, out result);
+            return Fail(out result);
         result = space == 0 ? string.Empty : StringPool.Shared.Get(rest[..space]);
-        state.Advance(space + 1);
-        return true;
+        return space + 1;
     }
 }

@@ -10,15 +10,17 @@ namespace LogParsing.Auth.Sudo;
 /// </summary>
 internal sealed class SudoReasonParser() : LeafParser<string>("sudo reason")
 {
-    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string result)
+    /// <inheritdoc />
+    public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out string result) =>
+        Complete(ref state, ref expecteds, Read(state.LookAhead(LookAhead), out result));
+
+    protected override int Read(ReadOnlySpan<char> rest, out string result)
     {
-        var rest = Rest(ref state);
         var end = rest.IndexOf(" ; ", StringComparison.Ordinal);
         if (end <= 0 || IsField(rest[..end]))
-            return Fail(ref state, ref expecteds, out result);
+            return Fail(out result);
         result = new string(rest[..end]);
-        state.Advance(end);
-        return true;
+        return end;
     }
 
     private static bool IsField(ReadOnlySpan<char> segment)

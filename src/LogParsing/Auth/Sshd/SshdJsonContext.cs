@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+
+namespace LogParsing.Auth.Sshd;
+
+/// <summary>The JSON metadata of the sshd family's events, source-generated (no reflection at run time).</summary>
+[JsonSerializable(typeof(SshdInvalidUser))]
+[JsonSerializable(typeof(SshdFailedAuthentication))]
+[JsonSerializable(typeof(SshdAcceptedAuthentication))]
+[JsonSerializable(typeof(SshdReceivedDisconnect))]
+[JsonSerializable(typeof(SshdDisconnected))]
+[JsonSerializable(typeof(SshdConnectionClosed))]
+[JsonSerializable(typeof(SshdConnectionReset))]
+[JsonSerializable(typeof(SshdNegotiationFailed))]
+[JsonSerializable(typeof(SshdIdentificationError))]
+[JsonSerializable(typeof(SshdMaxAuthAttempts))]
+[JsonSerializable(typeof(SshdTimeout))]
+[JsonSerializable(typeof(SshdServerListening))]
+[JsonSerializable(typeof(SshdReceivedSignal))]
+[JsonSerializable(typeof(SshdPamError))]
+[JsonSerializable(typeof(SshdPartialAuthentication))]
+[JsonSerializable(typeof(SshdUserNotAllowed))]
+[JsonSerializable(typeof(SshdRootLoginRefused))]
+[JsonSerializable(typeof(SshdRefusedConnect))]
+[JsonSerializable(typeof(SshdNoIdentification))]
+[JsonSerializable(typeof(SshdBadProtocolVersion))]
+[JsonSerializable(typeof(SshdConnectionError))]
+[JsonSerializable(typeof(SshdDisconnecting))]
+[JsonSerializable(typeof(SshdSocketError))]
+[JsonSerializable(typeof(SshdConnectionFrom))]
+[JsonSerializable(typeof(SshdSessionStarted))]
+[JsonSerializable(typeof(SshdSessionClosed))]
+[JsonSerializable(typeof(SshdKeyFound))]
+[JsonSerializable(typeof(SshdReverseMappingMismatch))]
+[JsonSerializable(typeof(SshdPenalty))]
+[JsonSerializable(typeof(SshdConnectionDropped))]
+[JsonSerializable(typeof(SshdClientTimeout))]
+[JsonSerializable(typeof(SshdTransferred))]
+internal sealed partial class SshdJsonContext : JsonSerializerContext;

@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace LogParsing.Auth.Su;
+
+/// <summary>The JSON metadata of the su family's events, source-generated (no reflection at run time).</summary>
+[JsonSerializable(typeof(SuSession))]
+[JsonSerializable(typeof(SuFailed))]
+internal sealed partial class SuJsonContext : JsonSerializerContext;

@@ -1,4 +1,0 @@
-namespace LogParsing;
-
-/// <summary>The header parsed but the message is not one we know; <see cref="AuthLogEntry.Message"/> holds it.</summary>
-public sealed record UnrecognizedEvent : AuthEvent;

@@ -1,0 +1,33 @@
+namespace LogParsing;
+
+/// <summary>One line of an auth log: the syslog envelope, the message, and the event it means.</summary>
+/// <example>
+/// <code>
+/// await foreach (var e in AuthLogReader.ReadAsync("/var/log/auth.log"))
+///     if (e.Event is SshdInvalidUser { User: var user, Remote: var remote })
+///         Console.WriteLine($"{e.Timestamp:u} {user} from {remote?.Host}");
+/// </code>
+/// </example>
+public sealed record AuthLogEntry : LogEntry
+{
+    /// <summary>The syslog tag: <c>sshd</c>, <c>sshd-session</c>, <c>CRON</c>, <c>sudo</c>... Empty for a <see cref="MalformedLine"/>.</summary>
+    public required string Program { get; init; }
+
+    /// <summary>The pid of the tag, or null when the tag has none.</summary>
+    public int? ProcessId { get; init; }
+
+    /// <summary>What happened.</summary>
+    public required AuthEvent Event { get; init; }
+
+    /// <summary>
+    /// The systemd unit that wrote the entry (the journal's <c>_SYSTEMD_UNIT</c>, <c>ssh.service</c>), for entries read
+    /// from journal JSON; null for syslog lines and journalctl's text outputs, which do not carry it.
+    /// </summary>
+    public string? Unit { get; init; }
+
+    /// <summary>
+    /// The syslog severity (the journal's <c>PRIORITY</c>: 0 emerg … 3 err, 4 warning, 5 notice, 6 info, 7 debug), for
+    /// entries read from journal JSON; null for syslog lines and journalctl's text outputs, which do not carry it.
+    /// </summary>
+    public int? Severity { get; init; }
+}

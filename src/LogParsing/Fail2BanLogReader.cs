@@ -1,0 +1,64 @@
+using LogParsing.Grammar;
+using LogParsing.Reading;
+
+namespace LogParsing;
+
+/// <summary>
+/// Reads fail2ban's log (<c>/var/log/fail2ban.log</c> and its rotation set, plain or gzip, or the same records through
+/// syslog) as <see cref="Fail2BanEntry"/> records. Lines that start no record (tracebacks, multi-line command output)
+/// are folded into the previous record's <see cref="LogEntry.Message"/>, so a record is yielded once the next one
+/// starts (or the source ends).
+/// </summary>
+/// <example>
+/// <code>
+/// await foreach (var e in Fail2BanLogReader.ReadAsync("/var/log/fail2ban.log"))
+///     if (e.Event is Fail2BanBan ban) Console.WriteLine($"{e.Timestamp:u} [{e.Jail}] ban {ban.Target}");
+/// </code>
+/// </example>
+public static class Fail2BanLogReader
+{
+    private static readonly LineReader<Fail2BanEntry, LogReaderOptions> Reader = new(
+        options => (source, lastWrite) => new Fail2BanLineProcessor(TimestampResolver.For(options, lastWrite), source),
+        LogReaderOptions.Default);
+
+    /// <summary>Reads a file, or with <see cref="LogReaderOptions.IncludeRotated"/> its whole rotation set oldest first.</summary>
+    /// <param name="path">The log file (the newest of a rotation set).</param>
+    /// <param name="options">Zone, year (for syslog stamps), rotation; null for defaults.</param>
+    /// <param name="cancellationToken">Stops the read; the file is closed.</param>
+    public static IAsyncEnumerable<Fail2BanEntry> ReadAsync(string path, LogReaderOptions? options = null, CancellationToken cancellationToken = default) =>
+        Reader.ReadAsync(path, options, cancellationToken);
+
+    /// <summary>Reads a stream (plain or gzip); the stream is not disposed.</summary>
+    /// <param name="stream">The log content.</param>
+    /// <param name="options">Zone, year; null for defaults.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    public static IAsyncEnumerable<Fail2BanEntry> ReadAsync(Stream stream, LogReaderOptions? options = null, CancellationToken cancellationToken = default) =>
+        Reader.ReadAsync(stream, options, cancellationToken);
+
+    /// <summary>Follows a live fail2ban.log like <c>tail -F</c>, across rotation; ends only by cancellation.</summary>
+    /// <param name="path">The live log file.</param>
+    /// <param name="options">Poll interval, start position; null for defaults.</param>
+    /// <param name="cancellationToken">Stops following; the file is closed.</param>
+    public static IAsyncEnumerable<Fail2BanEntry> FollowAsync(string path, LogReaderOptions? options = null, CancellationToken cancellationToken = default) =>
+        Reader.FollowAsync(path, options, cancellationToken);
+
+    /// <summary>Holds each record back until the next one starts, appending continuation lines to it.</summary>
+    private sealed class Fail2BanLineProcessor(TimestampResolver resolver, string? source) : LineProcessor<Fail2BanEntry>
+    {
+        private readonly ContinuationFolder<Fail2BanEntry> _folder = new(e => e.Message, (e, message) => e with { Message = message });
+
+        public override void OnLine(ReadOnlySpan<char> line, long lineNumber, bool truncated, List<Fail2BanEntry> output)
+        {
+            var position = new LogPosition(source, lineNumber);
+            var entry = truncated ? null : Fail2BanParser.TryParse(line, resolver, position);
+            if (entry is not null)
+                _folder.Start(entry, output);
+            else if (_folder.HasPending)
+                _folder.Append(line);
+            else
+                output.Add(Fail2BanParser.Malformed(line, position, truncated));
+        }
+
+        public override void OnEnd(List<Fail2BanEntry> output) => _folder.Flush(output);
+    }
+}

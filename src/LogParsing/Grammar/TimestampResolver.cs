@@ -1,0 +1,123 @@
+using LogParsing.Grammar;
+
+namespace LogParsing.Grammar;
+
+/// <summary>
+/// Turns written stamps into instants for one source: supplies the zone of stamps without offset and the
+/// year of stamps without one (the latest year that does not put the line more than a day after the reference).
+/// Not thread-safe: one per source (the readers) or per thread (<see cref="Current"/>), as it remembers the last hour.
+/// </summary>
+internal sealed class TimestampResolver
+{
+    private readonly int? _year;
+    private readonly DateTime _referenceLocal;
+    private readonly TimeZoneInfo _zone;
+
+    // One zone lookup per hour of log, not per line.
+    private DateTime _cachedHour = DateTime.MinValue;
+    private TimeSpan _cachedOffset;
+
+    public TimestampResolver(int? year, DateTimeOffset reference, TimeZoneInfo? zone)
+    {
+        _year = year;
+        _zone = zone ?? TimeZoneInfo.Local;
+        _referenceLocal = TimeZoneInfo.ConvertTime(reference, _zone).DateTime;
+    }
+
+    [ThreadStatic]
+    private static (TimestampResolver Resolver, long Expires)? t_current;
+
+    /// <summary>
+    /// The resolver of single-line parsing: local zone, the clock as reference. Made once a minute per thread, not per
+    /// line: building one converts the clock into the zone.
+    /// </summary>
+    public static TimestampResolver Current
+    {
+        get
+        {
+            var now = Environment.TickCount64;
+            if (t_current is { } cached && now < cached.Expires) return cached.Resolver;
+            var resolver = new TimestampResolver(null, DateTimeOffset.Now, null);
+            t_current = (resolver, now + 60_000);
+            return resolver;
+        }
+    }
+
+    public static TimestampResolver For(LogReaderOptions options, DateTimeOffset? fileTime) =>
+        new(options.Year, options.ReferenceTime ?? fileTime ?? DateTimeOffset.Now, options.TimeZone);
+
+    // The last hour resolved: lines come in order, so most share the previous line's hour, and its year, zone offset
+    // and validity need working out once. Key: year (0 when not written), month, day, hour; -1 when empty.
+    private long _hourKey = -1;
+    private long _hourTicks;
+    private TimeSpan _hourOffset;
+    private bool _hourInferred;
+
+    public DateTimeOffset Resolve(in SyslogTimestamp ts, out bool yearInferred)
+    {
+        if (ts.Offset is not null)
+            return ResolveNew(ts, out yearInferred);
+        var key = ((long)(ts.Year ?? 0) << 24) | ((long)ts.Month << 16) | ((long)ts.Day << 8) | (uint)ts.Hour;
+        if (key == _hourKey)
+        {
+            yearInferred = _hourInferred;
+            var ticks = _hourTicks + ts.Minute * TimeSpan.TicksPerMinute + ts.Second * TimeSpan.TicksPerSecond + ts.FractionTicks;
+            var utcTicks = ticks - _hourOffset.Ticks;
+            if (ticks <= DateTime.MaxValue.Ticks && utcTicks >= DateTime.MinValue.Ticks && utcTicks <= DateTime.MaxValue.Ticks)
+                return new DateTimeOffset(new DateTime(ticks), _hourOffset);
+        }
+        var resolved = ResolveNew(ts, out yearInferred);
+        if (resolved != default)
+        {
+            var local = resolved.DateTime;
+            _hourTicks = new DateTime(local.Year, local.Month, local.Day, local.Hour, 0, 0).Ticks;
+            _hourOffset = resolved.Offset;
+            _hourInferred = yearInferred;
+            // Only an hour that resolved as written is remembered (a Feb 29 moved to a leap year is not).
+            _hourKey = local.Month == ts.Month && local.Day == ts.Day && local.Hour == ts.Hour ? key : -1;
+        }
+        return resolved;
+    }
+
+    private DateTimeOffset ResolveNew(in SyslogTimestamp ts, out bool yearInferred)
+    {
+        yearInferred = ts.Year is null && _year is null;
+        var year = ts.Year ?? _year ?? InferYear(ts.Month, ts.Day, ts.Hour);
+        if (year is < 1 or > 9999) return default;
+        if (ts.Month == 2 && ts.Day == 29 && !DateTime.IsLeapYear(year))
+        {
+            if (!yearInferred) return default;
+            while (!DateTime.IsLeapYear(year)) year--;
+        }
+        if (ts.Day > DateTime.DaysInMonth(year, ts.Month)) return default;
+        var local = new DateTime(year, ts.Month, ts.Day, ts.Hour, ts.Minute, ts.Second).AddTicks(ts.FractionTicks);
+        var offset = ts.Offset ?? OffsetAt(local);
+        // Year 1 with a positive offset, or 9999 with a negative one, falls outside DateTimeOffset's range.
+        var utcTicks = local.Ticks - offset.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks) return default;
+        return new DateTimeOffset(local, offset);
+    }
+
+    private int InferYear(int month, int day, int hour)
+    {
+        // The latest year that does not put the line more than a day after the reference (slack for clock and
+        // zone skew): reference + 1 for a line written just after midnight on New Year's Eve, else this year or the last.
+        var limit = _referenceLocal.AddDays(1);
+        for (var year = Math.Min(_referenceLocal.Year + 1, 9999); ; year--)
+        {
+            var candidate = new DateTime(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)), hour, 0, 0);
+            if (candidate <= limit || year == 1) return year;
+        }
+    }
+
+    private TimeSpan OffsetAt(DateTime local)
+    {
+        var hour = new DateTime(local.Year, local.Month, local.Day, local.Hour, 0, 0);
+        if (hour != _cachedHour)
+        {
+            _cachedOffset = _zone.GetUtcOffset(hour);
+            _cachedHour = hour;
+        }
+        return _cachedOffset;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace LogParsing.Json;
+
+/// <summary>
+/// The JSON of auth log entries and their events, one rendering for every output (<c>authlog events --format ndjson</c>,
+/// snapshot tests): snake-case names, enums as snake-case names, addresses as text, nulls left out, and each event as its
+/// runtime type with a <c>"$type"</c>. Source-generated metadata throughout: nothing is reflected at run time, so it
+/// works in trimmed and Native AOT programs.
+/// </summary>
+/// <example>
+/// <code>
+/// using var writer = new Utf8JsonWriter(Console.OpenStandardOutput());
+/// await foreach (var e in AuthLogReader.ReadAsync("/var/log/auth.log"))
+/// {
+///     AuthLogJson.WriteEntry(writer, e);   // {"timestamp":"...","program":"sshd","type":"SshdInvalidUser",...}
+///     writer.Flush();
+/// }
+/// </code>
+/// </example>
+public static class AuthLogJson
+{
+    /// <summary>
+    /// The options that write events as this class does, for <see cref="JsonSerializer"/>: the metadata of the events
+    /// <paramref name="parser"/>'s grammars make (the library's families, and what <see cref="AuthLogParser.WithProgram(string, Pidgin.Parser{char, AuthEvent}, IJsonTypeInfoResolver)"/> added).
+    /// </summary>
+    /// <param name="parser">The grammars; null for <see cref="AuthLogParser.Default"/>.</param>
+    public static JsonSerializerOptions SerializerOptions(AuthLogParser? parser = null) => (parser ?? AuthLogParser.Default).JsonOptions;
+
+    /// <summary>
+    /// One entry as one JSON object: <c>timestamp</c>, <c>year_inferred</c>, <c>host</c>, <c>program</c>, <c>pid</c>,
+    /// <c>type</c>, <c>outcome</c>, <c>user</c>, <c>remote</c>, <c>event</c>, <c>message</c>, <c>source</c>, <c>line</c>
+    /// (see docs/cli.md). A <see cref="MalformedLine"/> has no timestamp.
+    /// </summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="entry">The entry.</param>
+    /// <param name="parser">The grammars that read it (for its event's metadata); null for <see cref="AuthLogParser.Default"/>.</param>
+    public static void WriteEntry(Utf8JsonWriter writer, AuthLogEntry entry, AuthLogParser? parser = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(entry);
+        var evt = entry.Event;
+        writer.WriteStartObject();
+        if (evt is not MalformedLine)
+        {
+            writer.WriteString("timestamp", entry.Timestamp);
+            writer.WriteBoolean("year_inferred", entry.YearWasInferred);
+        }
+        if (entry.Host is not null) writer.WriteString("host", entry.Host);
+        writer.WriteString("program", entry.Program);
+        if (entry.ProcessId is { } pid) writer.WriteNumber("pid", pid);
+        writer.WriteString("type", evt.GetType().Name);
+        writer.WriteString("outcome", evt.Outcome switch { AuthOutcome.Failure => "failure", AuthOutcome.Success => "success", _ => "none" });
+        if (evt.User is { } user) writer.WriteString("user", user);
+        if (evt.Remote is { } remote)
+        {
+            writer.WriteStartObject("remote");
+            writer.WriteString("host", remote.Host);
+            if (remote.Address is { } address) writer.WriteString("address", address.ToString());
+            if (remote.Port is { } port) writer.WriteNumber("port", port);
+            writer.WriteEndObject();
+        }
+        writer.WritePropertyName("event");
+        WriteEvent(writer, evt, parser);
+        writer.WriteString("message", entry.Message);
+        if (entry.Position.Source is { } source) writer.WriteString("source", source);
+        writer.WriteNumber("line", entry.Position.Line);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>An event as a JSON object: <c>"$type"</c>, then its properties (<c>{"$type":"SshdInvalidUser","outcome":"failure","user":"abc",...}</c>).</summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="evt">The event.</param>
+    /// <param name="parser">The grammars that made it (for its metadata); null for <see cref="AuthLogParser.Default"/>.</param>
+    public static void WriteEvent(Utf8JsonWriter writer, AuthEvent evt, AuthLogParser? parser = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(evt);
+        var options = SerializerOptions(parser);
+        JsonSerializer.Serialize(writer, evt, (JsonTypeInfo<AuthEvent>)options.GetTypeInfo(typeof(AuthEvent)));
+    }
+
+    /// <summary>
+    /// New options that write events as this class does, with the metadata of <paramref name="events"/> (a combination
+    /// of source-generated contexts, say) before the library's own: for tools that render types of their own beside events.
+    /// </summary>
+    /// <param name="events">The metadata of the events, and of anything else to write.</param>
+    public static JsonSerializerOptions CreateSerializerOptions(IJsonTypeInfoResolver events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var options = new JsonSerializerOptions
+        {
+            TypeInfoResolver = RuntimeTypeJsonConverter<Fail2BanEvent>.WithTypeNames(
+                RuntimeTypeJsonConverter<AuthEvent>.WithTypeNames(JsonTypeInfoResolver.Combine(events, CoreJsonContext.Default))),
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+            // Log text is shown as written: only what JSON itself requires is escaped.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            // The core enums are named here, not on their types, which know no JSON; families name theirs on the type.
+            Converters =
+            {
+                new RuntimeTypeJsonConverter<AuthEvent>(), new RuntimeTypeJsonConverter<Fail2BanEvent>(), new IPAddressJsonConverter(),
+                new SnakeCaseEnumJsonConverter<AuthOutcome>(), new SnakeCaseEnumJsonConverter<Fail2BanLevel>(),
+            },
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+}

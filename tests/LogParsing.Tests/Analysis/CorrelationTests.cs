@@ -1,0 +1,62 @@
+using LogParsing.Analysis;
+using LogParsing.Auth.Sshd;
+
+namespace LogParsing.Tests.Analysis;
+
+public class CorrelationTests
+{
+    private static AuthLogEntry Line(string text) => AuthLogParser.Default.Parse(text);
+
+    [Fact]
+    public void An_address_less_line_gets_the_remote_of_its_connection()
+    {
+        var correlator = new SessionCorrelator();
+        correlator.Enrich(Line("Mar  4 10:00:00 host sshd[2000]: Connection from 192.0.2.9 port 40000 on 10.0.0.1 port 22"));
+        var reset = correlator.Enrich(Line("Mar  4 10:00:01 host sshd[2000]: fatal: Read from socket failed: Connection reset by peer [preauth]"));
+        Assert.Equal("192.0.2.9", Assert.IsType<SshdSocketError>(reset.Event).Remote!.Host);
+        // The reset ended the connection: a later line of the same pid (a reused pid) gets nothing.
+        var later = correlator.Enrich(Line("Mar  4 11:00:00 host sshd[2000]: error: kex_exchange_identification: Connection closed by remote host"));
+        Assert.Null(later.Event.Remote);
+        Assert.Equal(0, correlator.Count);
+    }
+
+    [Fact]
+    public void Other_pids_and_hosts_do_not_mix()
+    {
+        var correlator = new SessionCorrelator();
+        correlator.Enrich(Line("Mar  4 10:00:00 host sshd[2000]: Connection from 192.0.2.9 port 40000 on 10.0.0.1 port 22"));
+        Assert.Null(correlator.Enrich(Line("Mar  4 10:00:01 host sshd[2001]: error: kex_exchange_identification: Connection closed by remote host")).Event.Remote);
+        Assert.Null(correlator.Enrich(Line("Mar  4 10:00:01 other sshd[2000]: error: kex_exchange_identification: Connection closed by remote host")).Event.Remote);
+    }
+
+    [Fact]
+    public void The_9_8_listener_timeout_names_its_child()
+    {
+        var correlator = new SessionCorrelator();
+        correlator.Enrich(Line("Oct 20 08:54:36 quasar sshd[59756]: Timeout before authentication for connection from 1.2.3.4 to 192.168.0.2, pid = 35557"));
+        var child = correlator.Enrich(Line("Oct 20 08:54:36 quasar sshd-session[35557]: error: kex_exchange_identification: read: Connection reset by peer"));
+        Assert.Equal("1.2.3.4", child.Event.Remote!.Host);
+    }
+
+    [Fact]
+    public void The_table_is_capped()
+    {
+        var correlator = new SessionCorrelator(capacity: 3);
+        for (var pid = 1; pid <= 10; pid++)
+            correlator.Enrich(Line($"Mar  4 10:00:00 host sshd[{pid}]: Connection from 192.0.2.{pid} port 40000 on 10.0.0.1 port 22"));
+        Assert.Equal(3, correlator.Count);
+        Assert.Null(correlator.Enrich(Line("Mar  4 10:00:01 host sshd[1]: fatal: Read from socket failed: Connection reset by peer [preauth]")).Event.Remote);
+        Assert.Equal("192.0.2.10", correlator.Enrich(Line("Mar  4 10:00:01 host sshd[10]: fatal: Read from socket failed: Connection reset by peer [preauth]")).Event.Remote!.Host);
+    }
+
+    [Fact]
+    public async Task The_stream_extension_enriches_in_order()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("auth.log",
+            "Mar  4 10:00:00 host sshd[2000]: Connection from 192.0.2.9 port 40000 on 10.0.0.1 port 22\n" +
+            "Mar  4 10:00:00 host sshd[2000]: pam_unix(sshd:session): session opened for user root(uid=0) by (uid=0)\n");
+        var entries = await Fixture.ToListAsync(AuthLogReader.ReadAsync(path, Fixture.Utc(), TestContext.Current.CancellationToken).WithSessionRemotes(cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal("192.0.2.9", entries[1].Event.Remote!.Host);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using CsCheck;
+using LogParsing.Auth.Sshd;
+using LogParsing.Grammar;
+
+namespace LogParsing.Tests.Grammar;
+
+/// <summary>Interning is checked alone: a test parsing in parallel could take a slot between the two reads compared here.</summary>
+[CollectionDefinition(DisableParallelization = true)]
+public sealed class SharedPools;
+
+/// <summary>Repeated hosts, users and programs share one string (and one address); the pools stay bounded and never change text.</summary>
+[Collection(typeof(SharedPools))]
+public class InterningTests
+{
+    private static AuthLogEntry Parse(string line) => AuthLogParser.Default.Parse(line);
+
+    [Fact]
+    public void A_host_that_comes_back_shares_its_host_string_and_address()
+    {
+        var first = (SshdInvalidUser)Parse("May 31 07:07:22 nimbus sshd[52959]: Invalid user oracle from 104.248.172.241 port 60580").Event;
+        var again = (SshdDisconnected)Parse("May 31 07:07:23 nimbus sshd[52959]: Disconnected from invalid user oracle 104.248.172.241 port 60580 [preauth]").Event;
+
+        Assert.Same(first.Remote!.Host, again.Remote!.Host);
+        Assert.Same(first.Remote.Address, again.Remote.Address);
+        Assert.Same(first.User, again.User);
+        Assert.Equal(IPAddress.Parse("104.248.172.241"), again.Remote.Address);
+    }
+
+    [Fact]
+    public void Users_from_pam_key_values_are_shared_across_lines()
+    {
+        const string line = "May 31 07:07:22 nimbus sshd[1]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=1.2.3.4  user=azure";
+        var first = Parse(line).Event;
+        var again = Parse(line.Replace("sshd[1]", "sshd[2]", StringComparison.Ordinal)).Event;
+
+        Assert.Same(first.User, again.User);
+        Assert.Equal("azure", again.User);
+    }
+
+    [Fact]
+    public void Disconnect_reasons_are_shared_across_probes()
+    {
+        var first = (SshdReceivedDisconnect)Parse("May 31 07:07:22 nimbus sshd[1]: Received disconnect from 192.0.2.1 port 1:11: Bye Bye [preauth]").Event;
+        var again = (SshdReceivedDisconnect)Parse("May 31 07:07:23 nimbus sshd[2]: Received disconnect from 192.0.2.2 port 2:11: Bye Bye [preauth]").Event;
+
+        Assert.Equal("Bye Bye", again.Reason);
+        Assert.Same(first.Reason, again.Reason);
+    }
+
+    [Fact]
+    public void Ipv6_addresses_are_not_shared_because_their_scope_can_be_set()
+    {
+        const string line = "May 31 07:07:22 nimbus sshd[1]: Invalid user pi from 2001:db8::1 port 22";
+        var first = Parse(line).Event.Remote!;
+        var again = Parse(line).Event.Remote!;
+
+        Assert.Equal(first.Address, again.Address);
+        Assert.NotSame(first.Address, again.Address);
+    }
+
+    [Theory]
+    [InlineData("010.1.1.1")]     // IPAddress reads a leading zero as octal; the fast path leaves it to IPAddress
+    [InlineData("1.2.3.4")]
+    [InlineData("255.255.255.255")]
+    [InlineData("0.0.0.0")]
+    [InlineData("256.1.1.1")]
+    [InlineData("1.2.3")]
+    [InlineData("1234")]
+    [InlineData("host.example.com")]
+    public void A_host_reads_the_same_address_as_before_interning(string host)
+    {
+        var remote = ((SshdInvalidUser)Parse($"May 31 07:07:22 nimbus sshd[1]: Invalid user a from {host} port 22").Event).Remote!;
+
+        Assert.Equal(host, remote.Host);
+        var expected = IPAddress.TryParse(host, out var parsed) && (host.Count(c => c == '.') == 3 && host.All(c => char.IsAsciiDigit(c) || c == '.')) ? parsed : null;
+        Assert.Equal(expected, remote.Address);
+    }
+
+    [Fact]
+    public void Every_dotted_quad_reads_as_its_address()
+    {
+        Gen.Byte.Array[4].Sample(octets =>
+        {
+            var host = string.Join('.', octets);
+            var remote = ((SshdInvalidUser)Parse($"May 31 07:07:22 nimbus sshd[1]: Invalid user a from {host} port 22").Event).Remote!;
+            Assert.Equal(new IPAddress(octets), remote.Address);
+            Assert.Equal(host, remote.Host);
+        });
+    }
+
+    [Fact]
+    public void The_pool_returns_the_text_it_was_given_whatever_evicted_what()
+    {
+        // Far more distinct texts than slots, many colliding: every answer must still be the text asked for.
+        Gen.String[Gen.Char.AlphaNumeric, 0, 80].Array[StringPool.Capacity / 4].Sample(texts =>
+        {
+            foreach (var text in texts)
+                Assert.Equal(text, StringPool.Shared.Get(text));
+        }, iter: 20);
+    }
+
+    [Fact]
+    public void The_pool_shares_a_string_until_something_else_takes_its_slot()
+    {
+        var a = StringPool.Shared.Get("minecraft".AsSpan());
+        var b = StringPool.Shared.Get("minecraft".AsSpan());
+
+        Assert.Same(a, b);
+        Assert.NotSame("minecraft", a); // a copy of the span's text, not the caller's string
+    }
+}
