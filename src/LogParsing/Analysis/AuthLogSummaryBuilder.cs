@@ -17,6 +17,20 @@ public sealed class AuthLogSummaryBuilder
     private readonly List<AcceptedLogin> _accepted = [];
     private DateTimeOffset? _first, _last;
     private long _lines, _malformed, _unrecognized, _failures, _successes;
+    private readonly AttemptCounting _counting;
+
+    /// <summary>A builder that counts attempts by <see cref="AttemptCounting.Default"/> (fail2ban's aggressive sshd mode).</summary>
+    public AuthLogSummaryBuilder() : this(AttemptCounting.Default)
+    {
+    }
+
+    /// <summary>A builder that counts failed attempts and logins by <paramref name="counting"/>.</summary>
+    /// <param name="counting">The counting rule.</param>
+    public AuthLogSummaryBuilder(AttemptCounting counting)
+    {
+        ArgumentNullException.ThrowIfNull(counting);
+        _counting = counting;
+    }
 
     /// <summary>Adds one entry.</summary>
     /// <param name="entry">The entry.</param>
@@ -42,32 +56,33 @@ public sealed class AuthLogSummaryBuilder
             host = slot ??= new HostState();
         }
 
-        switch (evt.Outcome)
+        var failed = _counting.FailedAttempts(entry);
+        if (failed > 0)
         {
-            case AuthOutcome.Failure:
-                _failures++;
-                var t = entry.Timestamp;
-                // The hour of the clock time as written (its offset kept), by truncating ticks.
-                var hour = new DateTimeOffset(t.DateTime.Ticks - t.DateTime.Ticks % TimeSpan.TicksPerHour, t.Offset);
-                CollectionsMarshal.GetValueRefOrAddDefault(_perHour, hour, out _)++;
-                if (host is not null)
-                {
-                    if (host.Failures++ == 0) host.First = host.Last = t;
-                    host.AddConnection((entry.Program, entry.ProcessId));
-                    if (evt.User is { } u) host.AddUser(u);
-                    if (t < host.First) host.First = t;
-                    if (t > host.Last) host.Last = t;
-                }
-                if (evt.User is { } user)
-                {
-                    ref var set = ref CollectionsMarshal.GetValueRefOrAddDefault(_users, user, out _);
-                    (set ??= []).Add((entry.Program, entry.ProcessId, host));
-                }
-                break;
-            case AuthOutcome.Success:
-                _successes++;
-                _accepted.Add(new AcceptedLogin(entry.Timestamp, evt.User, evt.Remote, (evt as SshdAcceptedAuthentication)?.Method));
-                break;
+            _failures += failed;
+            var t = entry.Timestamp;
+            // The hour of the clock time as written (its offset kept), by truncating ticks.
+            var hour = new DateTimeOffset(t.DateTime.Ticks - t.DateTime.Ticks % TimeSpan.TicksPerHour, t.Offset);
+            CollectionsMarshal.GetValueRefOrAddDefault(_perHour, hour, out _) += failed;
+            if (host is not null)
+            {
+                if (host.Failures == 0) host.First = host.Last = t;
+                host.Failures += failed;
+                host.AddConnection((entry.Program, entry.ProcessId));
+                if (evt.User is { } u) host.AddUser(u);
+                if (t < host.First) host.First = t;
+                if (t > host.Last) host.Last = t;
+            }
+            if (evt.User is { } user)
+            {
+                ref var set = ref CollectionsMarshal.GetValueRefOrAddDefault(_users, user, out _);
+                (set ??= []).Add((entry.Program, entry.ProcessId, host));
+            }
+        }
+        else if (_counting.Logins(entry) is > 0 and var logins)
+        {
+            _successes += logins;
+            _accepted.Add(new AcceptedLogin(entry.Timestamp, evt.User, evt.Remote, (evt as SshdAcceptedAuthentication)?.Method));
         }
     }
 
