@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using LogParsing.Auth.Cron;
+using LogParsing.Auth.Dropbear;
 using LogParsing.Auth.Logind;
 using LogParsing.Auth.Pam;
 using LogParsing.Auth.Polkit;
@@ -23,6 +24,7 @@ internal static class AuthFamilies
     public static ImmutableArray<AuthFamily> All { get; } =
     [
         SshdGrammar.Family,
+        DropbearGrammar.Family, // before PAM: it claims "PAM password auth succeeded for '", inside PAM's "PAM "
         PamGrammar.Family,
         CronGrammar.Family,
         SudoGrammar.Family,
