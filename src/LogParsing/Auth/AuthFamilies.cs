@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using LogParsing.Auth.Cron;
 using LogParsing.Auth.Dropbear;
+using LogParsing.Auth.Login;
 using LogParsing.Auth.Logind;
 using LogParsing.Auth.Pam;
 using LogParsing.Auth.Polkit;
@@ -32,6 +33,7 @@ internal static class AuthFamilies
         LogindGrammar.Family,
         PolkitGrammar.Family,
         ShadowGrammar.Family,
+        LoginGrammar.Family,
         RsyslogGrammar.Family,
         SolarisMessageId.Family,
         Fail2BanAuthBody.Family,
