@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using LogParsing.Auth.Cron;
+using LogParsing.Auth.Doas;
 using LogParsing.Auth.Dropbear;
 using LogParsing.Auth.Login;
 using LogParsing.Auth.Logind;
@@ -34,6 +35,7 @@ internal static class AuthFamilies
         PolkitGrammar.Family,
         ShadowGrammar.Family,
         LoginGrammar.Family,
+        DoasGrammar.Family,
         RsyslogGrammar.Family,
         SolarisMessageId.Family,
         Fail2BanAuthBody.Family,
