@@ -250,6 +250,25 @@ public static class PamGrammar
         Literal("access denied: tty '").Then(InsecureTty).Select(static said => Build("pam_securetty", string.Empty, "auth", said));
 
     /// <summary>
+    /// GDM's PAM worker writes through a second tag: <c>gdm-password]: pam: gdm-password[1600]: pam_unix(...): ...</c>. The
+    /// message inside is dispatched as if it stood alone.
+    /// </summary>
+    private sealed class NestedTagWrapper : MessageWrapper
+    {
+        private const string Pam = "pam: ";
+
+        public override string Prefix => Pam;
+
+        public override bool TryUnwrap(ReadOnlySpan<char> message, out Range inner, out int repeat)
+        {
+            repeat = 1;
+            var taken = ProgramTagParser.ReadColonTag(message[Pam.Length..], out _);
+            inner = (Pam.Length + taken)..;
+            return taken > 0;
+        }
+    }
+
+    /// <summary>
     /// linux-pam 0.7x's tags, <c>service(module)</c> (<c>sshd(pam_unix)</c>, <c>su(pam_unix)</c>): the entry's program is the
     /// service, and the event's module and service are the tag's.
     /// </summary>
@@ -281,6 +300,7 @@ public static class PamGrammar
         Messages = [new("pam_", Body), new("PAM ", SystemBody)],
         Programs = [.. ProgramClaim.All(UnixChkpwdBody, "unix_chkpwd"), .. ProgramClaim.All(SecurettyBody, "PAM-securetty")],
         Tags = [new LegacyTag()],
+        Wrappers = [new NestedTagWrapper()],
         Json = PamJsonContext.Default,
     };
 }

@@ -19,3 +19,16 @@ public sealed record RepeatedMessage : AuthEvent
 /// alive. The line has no tag: its entry's <see cref="AuthLogEntry.Program"/> is empty.
 /// </summary>
 public sealed record SyslogMark : AuthEvent;
+
+/// <summary>
+/// <c>May 31 06:25:02 host syslogd 1.4.1: restart.</c> or <c>syslogd 1.5.0: exiting on signal 15</c>: sysklogd's own
+/// start and stop. Harmless: None.
+/// </summary>
+public sealed record SyslogDaemonEvent : AuthEvent
+{
+    /// <summary>The daemon's version: <c>1.4.1</c>.</summary>
+    public required string Version { get; init; }
+
+    /// <summary>What it said, without the final dot: <c>restart</c>, <c>exiting on signal 15</c>.</summary>
+    public required string Action { get; init; }
+}

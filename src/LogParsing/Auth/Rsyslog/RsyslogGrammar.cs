@@ -50,6 +50,24 @@ public static class RsyslogGrammar
             Syslog.Timestamp.Before(Spaces),
             FirstOf(TaglessAhead.ThenReturn((string?)null), Syslog.HostName.Before(Spaces).Before(TaglessAhead).Select(h => (string?)h)));
 
+    /// <summary>
+    /// The envelope of sysklogd's own lines, <c>May 31 06:25:02 host syslogd 1.4.1: restart.</c>: a stamp, a host, and the
+    /// word <c>syslogd</c> where a tag would be (its version follows with no brackets). The program is <c>syslogd</c>; the
+    /// message starts at the version.
+    /// </summary>
+    public static readonly Parser<char, SyslogHeader> SyslogdHeader =
+        Parser.Map(
+            (stamp, host) => new SyslogHeader(stamp, host, "syslogd", null),
+            Syslog.Timestamp.Before(Spaces),
+            FirstOf(Parser.Lookahead(Literal("syslogd ")).ThenReturn((string?)null), Syslog.HostName.Before(Spaces).Select(h => (string?)h)))
+            .Before(Literal("syslogd "));
+
+    // sysklogd syslogd.c: "syslogd %s: restart.", "syslogd %s: exiting on signal %d" (after the header: "1.4.1: restart.")
+    private static readonly Parser<char, AuthEvent> SyslogdOwn =
+        Parser.Map(
+            (version, action) => (AuthEvent)new SyslogDaemonEvent { Version = version, Action = action },
+            Until(": ", intern: true).Before(Literal(": ")), RestBefore(".").Before(Literal(".").Maybe()).Before(End));
+
     /// <summary><c>-- MARK --</c>: the whole message of a mark line (its tag is empty: the header has none).</summary>
     public static readonly Parser<char, AuthEvent> Mark = Literal(MarkText).Then(End).ThenReturn((AuthEvent)new SyslogMark());
 
@@ -62,8 +80,8 @@ public static class RsyslogGrammar
     {
         Wrappers = [new RepeatedMessageWrapper()],
         Messages = [new(LegacyRepeatedPrefix, Body), new(DashedRepeatedPrefix, Body)],
-        Headers = [TaglessHeader],
-        Programs = ProgramClaim.All(Mark, string.Empty),
+        Headers = [TaglessHeader, SyslogdHeader],
+        Programs = [.. ProgramClaim.All(Mark, string.Empty), .. ProgramClaim.All(SyslogdOwn, "syslogd")],
         Json = RsyslogJsonContext.Default,
     };
 
