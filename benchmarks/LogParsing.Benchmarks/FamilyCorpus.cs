@@ -48,7 +48,7 @@ public static class FamilyCorpus
         for (var size = count * 2; lines.Count < count; size *= 2)
         {
             lines.Clear();
-            foreach (var line in Corpus.Lines(size, seed))
+            foreach (var line in Corpus.BaselineLines(size, seed))
             {
                 if (line.Contains(" nimbus sshd", StringComparison.Ordinal) && !line.Contains(": pam_", StringComparison.Ordinal)) lines.Add(line);
                 if (lines.Count == count) break;

@@ -14,7 +14,7 @@ public class HeaderBenchmarks : PerLineBenchmarks<string, HeaderBenchmarks.Envel
     public readonly struct Envelope : IPerLineSuite<string>
     {
         /// <inheritdoc />
-        public string[] Lines(int count) => Corpus.Lines(count);
+        public string[] Lines(int count) => Corpus.BaselineLines(count);
 
         /// <inheritdoc />
         public double AverageLineBytes(string[] lines) => TextLines.AverageBytes(lines);

@@ -20,7 +20,7 @@ public class LineParsingBenchmarks : PerLineBenchmarks<string, LineParsingBenchm
         internal Mixed(TimestampResolver resolver) => this.resolver = resolver;
 
         /// <inheritdoc />
-        public string[] Lines(int count) => Corpus.Lines(count);
+        public string[] Lines(int count) => Corpus.BaselineLines(count);
 
         /// <inheritdoc />
         public double AverageLineBytes(string[] lines) => TextLines.AverageBytes(lines);

@@ -65,7 +65,7 @@ public static class Profile
             "string" => i => new string(entries[i].Message.AsSpan()),
             "handwritten" => i => Baselines.HandWrittenParser.Parse(lines[i], 2021),
             "body" => i => (AuthLogParser.Default.Programs.GetValueOrDefault(entries[i].Program) ?? Auth.Pam.PamGrammar.Body).Parse(entries[i].Message.AsSpan()),
-            "message" => i => AuthLogParser.Default.ParseMessage(entries[i].Program, entries[i].Message.AsSpan()),
+            "message" => i => AuthLogParser.Default.ParseMessage(entries[i].Program, entries[i].Message.AsSpan(), out _),
             "nothing" => i => Parser<char>.Return(0).Parse(entries[i].Message.AsSpan()),
             "summary" => i =>
             {

@@ -65,6 +65,15 @@ internal static class SummaryView
         console.MarkupLine($"[bold]Top user names tried[/] ({s.UsersTried.Length} in all)");
         console.Write(users);
 
+        if (s.UnrecognizedShapes.Length > 0)
+        {
+            var shapes = new Table().AddColumn("shape (# = a word with digits)").AddColumn(new TableColumn("lines").RightAligned());
+            foreach (var (shape, count) in s.UnrecognizedShapes.Take(top)) shapes.AddRow(Safe.Markup(shape), count.ToString());
+            console.WriteLine();
+            console.MarkupLine($"[bold]Unrecognized lines, commonest shapes[/] ({s.Unrecognized} lines; authlog events --type UnrecognizedEvent lists them)");
+            console.Write(shapes);
+        }
+
         console.WriteLine();
         if (s.Accepted.Length == 0)
         {

@@ -137,7 +137,10 @@ public static class LogSnapshot
 
     private static void Append(StringBuilder text, AuthLogEntry entry, JsonSerializerOptions options)
     {
-        AppendPosition(text, entry.Position).Append(" | ");
+        AppendPosition(text, entry.Position);
+        // A line that stands for its event N times (a syslog repeat summary) says so: counting is part of the reading.
+        if (entry.RepeatCount != 1) text.Append(" x").Append(entry.RepeatCount.ToString(CultureInfo.InvariantCulture));
+        text.Append(" | ");
         if (entry.Event is not MalformedLine)
         {
             text.Append(entry.Timestamp.ToString("yyyy-MM-ddTHH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture))

@@ -16,6 +16,16 @@ public abstract record AuthEvent
     /// <summary>The user name the line is about (the name tried, for failures), or null.</summary>
     public virtual string? User { get; init; }
 
-    /// <summary>The remote host (and port) the line names, or null.</summary>
+    /// <summary>
+    /// The remote host (and port) the line names, or null. Read from the part of the line the program itself writes, never
+    /// from text the client chose (a user name, a reason, an offer): see docs/events.md, "Addresses and client-chosen text".
+    /// </summary>
     public virtual RemoteEndpoint? Remote { get; init; }
+
+    /// <summary>
+    /// True when the line admits two readings of its address (a client-chosen field could have held the words around
+    /// it): <see cref="Remote"/> is then null rather than an address the client could have typed.
+    /// <c>WithSessionRemotes()</c> fills it from the unambiguous lines of the same connection and clears the flag.
+    /// </summary>
+    public bool RemoteAmbiguous { get; init; }
 }

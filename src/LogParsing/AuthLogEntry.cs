@@ -20,6 +20,14 @@ public sealed record AuthLogEntry : LogEntry
     public required AuthEvent Event { get; init; }
 
     /// <summary>
+    /// How many times the line stands for its event: N for a syslog daemon's repeat summary
+    /// (<c>message repeated N times: [ ... ]</c>, whose <see cref="Event"/> is the repeated message's, and
+    /// <c>last message repeated N times</c>, which a reader gives the previous entry's event), else 1. Analyses count an
+    /// entry this many times.
+    /// </summary>
+    public int RepeatCount { get; init; } = 1;
+
+    /// <summary>
     /// The systemd unit that wrote the entry (the journal's <c>_SYSTEMD_UNIT</c>, <c>ssh.service</c>), for entries read
     /// from journal JSON; null for syslog lines and journalctl's text outputs, which do not carry it.
     /// </summary>

@@ -67,7 +67,7 @@ public sealed class AuthLogParser
     {
         ArgumentException.ThrowIfNullOrEmpty(program);
         ArgumentNullException.ThrowIfNull(body);
-        return new AuthLogParser(new MessageDispatch(_dispatch.Families, _dispatch.Programs.SetItem(program, body)), _addedJson);
+        return new AuthLogParser(new MessageDispatch(_dispatch.Families, _dispatch.Claims.SetItem(program, new ProgramClaim(program, body))), _addedJson);
     }
 
     /// <summary>
@@ -91,7 +91,7 @@ public sealed class AuthLogParser
         ArgumentException.ThrowIfNullOrEmpty(program);
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(eventJson);
-        return new AuthLogParser(new MessageDispatch(_dispatch.Families, _dispatch.Programs.SetItem(program, body)), _addedJson.Insert(0, eventJson));
+        return new AuthLogParser(new MessageDispatch(_dispatch.Families, _dispatch.Claims.SetItem(program, new ProgramClaim(program, body))), _addedJson.Insert(0, eventJson));
     }
 
     /// <summary>
@@ -119,7 +119,7 @@ public sealed class AuthLogParser
     /// Reads a message whose envelope is already known (a journal entry: program, host, pid and time are fields of
     /// their own) with the same dispatch as a syslog line. Never throws on content.
     /// </summary>
-    internal AuthEvent ParseMessage(string program, ReadOnlySpan<char> message) => _dispatch.Read(program, message, out _);
+    internal AuthEvent ParseMessage(string program, ReadOnlySpan<char> message, out int repeat) => _dispatch.Read(program, message, out _, out repeat);
 
     /// <summary>One line of a source: its stamp resolved by the source's <paramref name="resolver"/>, at <paramref name="position"/>.</summary>
     internal AuthLogEntry Parse(ReadOnlySpan<char> line, TimestampResolver resolver, LogPosition position, bool truncated)
@@ -127,7 +127,7 @@ public sealed class AuthLogParser
         if (!truncated && TryReadHeader(line, out var header, out var start))
         {
             var message = line[start..];
-            var evt = _dispatch.Read(header.Program, message, out var program);
+            var evt = _dispatch.Read(header.Program, message, out var program, out var repeat);
             return new AuthLogEntry
             {
                 Timestamp = resolver.Resolve(header.Timestamp, out var inferred),
@@ -138,6 +138,7 @@ public sealed class AuthLogParser
                 Message = new string(message),
                 Event = evt,
                 Position = position,
+                RepeatCount = repeat,
             };
         }
         return new AuthLogEntry
@@ -162,7 +163,17 @@ public sealed class AuthLogParser
         return false;
     }
 
-    private static ImmutableDictionary<string, Parser<char, AuthEvent>> Claims(ImmutableArray<AuthFamily> families) =>
+    private static ImmutableDictionary<string, ProgramClaim> Claims(ImmutableArray<AuthFamily> families) =>
         ImmutableDictionary.CreateRange(StringComparer.Ordinal,
-            families.SelectMany(f => f.Programs).Select(p => new KeyValuePair<string, Parser<char, AuthEvent>>(p.Program, p.Body)));
+            families.SelectMany(f => f.Programs).Select(p => new KeyValuePair<string, ProgramClaim>(p.Program, p)));
+
+    /// <summary>
+    /// <paramref name="entry"/>, the next line of a source after <paramref name="previous"/>: a summary of the previous
+    /// message's repeats (<c>last message repeated 3 times</c>) becomes that message's event, counted 3 times. The readers
+    /// call it; a line parsed on its own keeps its <see cref="Auth.Rsyslog.RepeatedMessage"/>.
+    /// </summary>
+    internal static AuthLogEntry AfterPrevious(AuthLogEntry entry, AuthLogEntry? previous) =>
+        entry.Event is Auth.Rsyslog.RepeatedMessage { Count: var count } && previous is not null && previous.Event is not MalformedLine
+            ? entry with { Event = previous.Event, RepeatCount = count }
+            : entry;
 }

@@ -52,7 +52,13 @@ public static class AuthLogReader
 
     private sealed class AuthLineProcessor(AuthLogParser parser, TimestampResolver resolver, string? source) : LineProcessor<AuthLogEntry>
     {
-        public override void OnLine(ReadOnlySpan<char> line, long lineNumber, bool truncated, List<AuthLogEntry> output) =>
-            output.Add(parser.Parse(line, resolver, new LogPosition(source, lineNumber), truncated));
+        private AuthLogEntry? _previous;
+
+        public override void OnLine(ReadOnlySpan<char> line, long lineNumber, bool truncated, List<AuthLogEntry> output)
+        {
+            var entry = AuthLogParser.AfterPrevious(parser.Parse(line, resolver, new LogPosition(source, lineNumber), truncated), _previous);
+            output.Add(entry);
+            _previous = entry;
+        }
     }
 }

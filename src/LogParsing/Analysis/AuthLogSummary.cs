@@ -52,6 +52,13 @@ public sealed record AuthLogSummary
     /// <summary>Distinct remote hosts named by any entry.</summary>
     public int DistinctRemoteHosts { get; init; }
 
+    /// <summary>
+    /// The commonest shapes of the lines no grammar read (<see cref="UnrecognizedEvent"/>), most frequent first: the
+    /// program and the message's first words, each word holding a digit written <c>#</c>
+    /// (<c>kernel: usb # new high-speed USB device ...</c>: six words at most). The lines worth a look, as logcheck's ignore rules leave them.
+    /// </summary>
+    public ImmutableArray<KeyValuePair<string, long>> UnrecognizedShapes { get; init; } = [];
+
     /// <summary>Distinct remote hosts with at least one failure.</summary>
     public int DistinctAttackingHosts => Hosts.Length;
 

@@ -17,6 +17,24 @@ public sealed class AuthLogSummaryBuilder
     private readonly List<AcceptedLogin> _accepted = [];
     private DateTimeOffset? _first, _last;
     private long _lines, _malformed, _unrecognized, _failures, _successes;
+    // Bounded: past this many distinct shapes, new ones are not tracked (the commonest come early and often).
+    private const int MaxShapes = 4096;
+    private const int ShapeWords = 6;
+    private readonly Dictionary<string, long> _shapes = new(StringComparer.Ordinal);
+    private readonly AttemptCounting _counting;
+
+    /// <summary>A builder that counts attempts by <see cref="AttemptCounting.Default"/> (fail2ban's aggressive sshd mode).</summary>
+    public AuthLogSummaryBuilder() : this(AttemptCounting.Default)
+    {
+    }
+
+    /// <summary>A builder that counts failed attempts and logins by <paramref name="counting"/>.</summary>
+    /// <param name="counting">The counting rule.</param>
+    public AuthLogSummaryBuilder(AttemptCounting counting)
+    {
+        ArgumentNullException.ThrowIfNull(counting);
+        _counting = counting;
+    }
 
     /// <summary>Adds one entry.</summary>
     /// <param name="entry">The entry.</param>
@@ -31,7 +49,11 @@ public sealed class AuthLogSummaryBuilder
             _malformed++;
             return;
         }
-        if (evt is UnrecognizedEvent) _unrecognized++;
+        if (evt is UnrecognizedEvent)
+        {
+            _unrecognized++;
+            AddShape(entry);
+        }
         if (_first is null || entry.Timestamp < _first) _first = entry.Timestamp;
         if (_last is null || entry.Timestamp > _last) _last = entry.Timestamp;
         var remote = evt.Remote?.Host;
@@ -42,33 +64,70 @@ public sealed class AuthLogSummaryBuilder
             host = slot ??= new HostState();
         }
 
-        switch (evt.Outcome)
+        var failed = _counting.FailedAttempts(entry);
+        if (failed > 0)
         {
-            case AuthOutcome.Failure:
-                _failures++;
-                var t = entry.Timestamp;
-                // The hour of the clock time as written (its offset kept), by truncating ticks.
-                var hour = new DateTimeOffset(t.DateTime.Ticks - t.DateTime.Ticks % TimeSpan.TicksPerHour, t.Offset);
-                CollectionsMarshal.GetValueRefOrAddDefault(_perHour, hour, out _)++;
-                if (host is not null)
-                {
-                    if (host.Failures++ == 0) host.First = host.Last = t;
-                    host.AddConnection((entry.Program, entry.ProcessId));
-                    if (evt.User is { } u) host.AddUser(u);
-                    if (t < host.First) host.First = t;
-                    if (t > host.Last) host.Last = t;
-                }
-                if (evt.User is { } user)
-                {
-                    ref var set = ref CollectionsMarshal.GetValueRefOrAddDefault(_users, user, out _);
-                    (set ??= []).Add((entry.Program, entry.ProcessId, host));
-                }
-                break;
-            case AuthOutcome.Success:
-                _successes++;
-                _accepted.Add(new AcceptedLogin(entry.Timestamp, evt.User, evt.Remote, (evt as SshdAcceptedAuthentication)?.Method));
-                break;
+            _failures += failed;
+            var t = entry.Timestamp;
+            // The hour of the clock time as written (its offset kept), by truncating ticks.
+            var hour = new DateTimeOffset(t.DateTime.Ticks - t.DateTime.Ticks % TimeSpan.TicksPerHour, t.Offset);
+            CollectionsMarshal.GetValueRefOrAddDefault(_perHour, hour, out _) += failed;
+            if (host is not null)
+            {
+                if (host.Failures == 0) host.First = host.Last = t;
+                host.Failures += failed;
+                host.AddConnection((entry.Program, entry.ProcessId));
+                if (evt.User is { } u) host.AddUser(u);
+                if (t < host.First) host.First = t;
+                if (t > host.Last) host.Last = t;
+            }
+            if (evt.User is { } user)
+            {
+                ref var set = ref CollectionsMarshal.GetValueRefOrAddDefault(_users, user, out _);
+                (set ??= []).Add((entry.Program, entry.ProcessId, host));
+            }
         }
+        else if (_counting.Logins(entry) is > 0 and var logins)
+        {
+            _successes += logins;
+            _accepted.Add(new AcceptedLogin(entry.Timestamp, evt.User, evt.Remote, (evt as SshdAcceptedAuthentication)?.Method));
+        }
+    }
+
+    private void AddShape(AuthLogEntry entry)
+    {
+        var shape = Shape(entry.Program, entry.Message);
+        if (_shapes.Count >= MaxShapes && !_shapes.ContainsKey(shape)) return;
+        CollectionsMarshal.GetValueRefOrAddDefault(_shapes, shape, out _)++;
+    }
+
+    // "program: first words", a word with a digit as "#": lines that differ by pids, ports and addresses share a shape.
+    private static string Shape(string program, string message)
+    {
+        Span<char> buffer = stackalloc char[160];
+        var length = 0;
+        void Append(ReadOnlySpan<char> text, Span<char> into)
+        {
+            var n = Math.Min(text.Length, into.Length - length);
+            text[..n].CopyTo(into[length..]);
+            length += n;
+        }
+        Append(program, buffer);
+        Append(": ", buffer);
+        var words = 0;
+        foreach (var range in message.AsSpan().Split(' '))
+        {
+            var word = message.AsSpan()[range];
+            if (word.IsEmpty) continue;
+            if (words++ == ShapeWords)
+            {
+                Append(" ...", buffer);
+                break;
+            }
+            if (words > 1) Append(" ", buffer);
+            Append(word.IndexOfAnyInRange('0', '9') >= 0 ? "#" : word, buffer);
+        }
+        return new string(buffer[..length]);
     }
 
     /// <summary>The summary of the entries added so far.</summary>
@@ -80,6 +139,7 @@ public sealed class AuthLogSummaryBuilder
         Malformed = _malformed,
         Unrecognized = _unrecognized,
         Failures = _failures,
+        UnrecognizedShapes = [.. _shapes.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(20)],
         Successes = _successes,
         EventCounts = [.. _eventCounts
             .GroupBy(p => p.Key.Name, StringComparer.Ordinal)

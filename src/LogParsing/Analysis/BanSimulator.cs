@@ -4,8 +4,8 @@ namespace LogParsing.Analysis;
 
 /// <summary>
 /// Replays entries against a <see cref="BanPolicy"/>: which hosts a fail2ban-like jail would have banned, and when.
-/// A failure is an event with <see cref="AuthOutcome.Failure"/> and a remote host (the lines fail2ban's aggressive sshd
-/// filter counts, docs/events.md). Failures of a host while it would have been banned are not counted, as fail2ban's
+/// A failure is an entry <see cref="AttemptCounting"/> counts (by default the lines fail2ban's aggressive sshd filter
+/// counts, docs/events.md) with a remote host, counted <see cref="AuthLogEntry.RepeatCount"/> times. Failures of a host while it would have been banned are not counted, as fail2ban's
 /// firewall rule would have stopped them; its window starts afresh when the ban ends.
 /// </summary>
 /// <example>
@@ -17,16 +17,26 @@ namespace LogParsing.Analysis;
 public sealed class BanSimulator
 {
     private readonly BanPolicy _policy;
+    private readonly AttemptCounting _counting;
     private readonly Dictionary<string, HostWindow> _hosts = new(StringComparer.Ordinal);
     private readonly List<SimulatedBan> _bans = [];
 
     /// <summary>Creates a simulator for <paramref name="policy"/>.</summary>
     /// <param name="policy">The jail policy.</param>
-    public BanSimulator(BanPolicy policy)
+    public BanSimulator(BanPolicy policy) : this(policy, AttemptCounting.Default)
+    {
+    }
+
+    /// <summary>Creates a simulator for <paramref name="policy"/> that counts failed attempts by <paramref name="counting"/>.</summary>
+    /// <param name="policy">The jail policy.</param>
+    /// <param name="counting">Which lines count as failed attempts (fail2ban's sshd filter mode).</param>
+    public BanSimulator(BanPolicy policy, AttemptCounting counting)
     {
         ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(counting);
         ArgumentOutOfRangeException.ThrowIfLessThan(policy.MaxRetry, 1, nameof(policy));
         _policy = policy;
+        _counting = counting;
     }
 
     /// <summary>The bans so far, in the order they started.</summary>
@@ -37,12 +47,13 @@ public sealed class BanSimulator
     public void Add(AuthLogEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        if (entry.Event.Outcome != AuthOutcome.Failure || entry.Event.Remote is not { } remote) return;
+        var failed = _counting.FailedAttempts(entry);
+        if (failed == 0 || entry.Event.Remote is not { } remote) return;
         var t = entry.Timestamp;
         if (!_hosts.TryGetValue(remote.Host, out var host)) _hosts[remote.Host] = host = new HostWindow();
         if (host.BannedUntil is { } until && (until == DateTimeOffset.MaxValue || t < until)) return;
 
-        host.Failures.Enqueue(t);
+        for (var i = 0; i < failed; i++) host.Failures.Enqueue(t);
         while (host.Failures.Count > 0 && host.Failures.Peek() <= t - _policy.FindTime) host.Failures.Dequeue();
         if (host.Failures.Count < _policy.MaxRetry) return;
 

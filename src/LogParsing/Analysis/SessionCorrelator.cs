@@ -5,7 +5,8 @@ namespace LogParsing.Analysis;
 /// <summary>
 /// Fills <see cref="AuthEvent.Remote"/> of sshd lines that carry no address (<c>fatal: Read from socket failed: Connection reset
 /// by peer [preauth]</c>, <c>error: kex_exchange_identification: ...</c>, PAM session lines) from earlier lines of the same host
-/// and pid. Bounded: a connection is forgotten when it ends, and the oldest when more than <see cref="Capacity"/> are open.
+/// and pid, and resolves lines whose address was ambiguous (<see cref="AuthEvent.RemoteAmbiguous"/>) the same way. Bounded: a
+/// connection is forgotten when it ends, and the oldest when more than <see cref="Capacity"/> are open.
 /// </summary>
 /// <example>
 /// <code>
@@ -48,10 +49,35 @@ public sealed class SessionCorrelator
         if (evt.Remote is { } remote)
             Remember(key, remote);
         else if (_open.TryGetValue(key, out var known))
-            entry = entry with { Event = evt with { Remote = known.Value.Remote } };
+            entry = entry with { Event = evt with { Remote = known.Value.Remote, RemoteAmbiguous = false } };
 
         if (EndsConnection(evt)) Forget(key);
         return entry;
+    }
+
+    /// <summary>
+    /// True when <paramref name="entry"/> still waits for its connection's address: a line that admitted two readings of
+    /// it (<see cref="AuthEvent.RemoteAmbiguous"/>) and no earlier line of the connection gave it.
+    /// </summary>
+    /// <param name="entry">An entry <see cref="Enrich"/> returned.</param>
+    /// <param name="connection">The connection (host and pid) whose next address resolves it.</param>
+    public static bool AwaitsRemote(AuthLogEntry entry, out (string? Host, int Pid) connection)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        connection = (entry.Host, entry.ProcessId ?? 0);
+        return entry.Event is { RemoteAmbiguous: true, Remote: null } && entry.ProcessId is not null && IsSshd(entry);
+    }
+
+    /// <summary>The connection (host and pid) of an sshd entry that names its address, for resolving entries that await it.</summary>
+    /// <param name="entry">An entry <see cref="Enrich"/> returned.</param>
+    /// <param name="connection">Its connection.</param>
+    /// <param name="remote">The address.</param>
+    public static bool GivesRemote(AuthLogEntry entry, out (string? Host, int Pid) connection, out RemoteEndpoint remote)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        connection = (entry.Host, entry.ProcessId ?? 0);
+        remote = entry.Event.Remote!;
+        return entry.Event.Remote is not null && entry.ProcessId is not null && IsSshd(entry);
     }
 
     private static bool IsSshd(AuthLogEntry entry) =>

@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
 using LogParsing.Auth.Cron;
+using LogParsing.Auth.Doas;
+using LogParsing.Auth.Dropbear;
+using LogParsing.Auth.Login;
 using LogParsing.Auth.Logind;
 using LogParsing.Auth.Pam;
 using LogParsing.Auth.Polkit;
@@ -23,6 +26,7 @@ internal static class AuthFamilies
     public static ImmutableArray<AuthFamily> All { get; } =
     [
         SshdGrammar.Family,
+        DropbearGrammar.Family, // before PAM: it claims "PAM password auth succeeded for '", inside PAM's "PAM "
         PamGrammar.Family,
         CronGrammar.Family,
         SudoGrammar.Family,
@@ -30,6 +34,8 @@ internal static class AuthFamilies
         LogindGrammar.Family,
         PolkitGrammar.Family,
         ShadowGrammar.Family,
+        LoginGrammar.Family,
+        DoasGrammar.Family,
         RsyslogGrammar.Family,
         SolarisMessageId.Family,
         Fail2BanAuthBody.Family,

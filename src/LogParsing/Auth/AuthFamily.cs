@@ -44,6 +44,12 @@ internal sealed record AuthFamily(string Name)
 /// <param name="Body">The grammar of the message after <c>program[pid]: </c>.</param>
 internal readonly record struct ProgramClaim(string Program, Parser<char, AuthEvent> Body)
 {
+    /// <summary>
+    /// True when the grammar reads the message with its trailing spaces and tabs, because its last field is the program's
+    /// own free text (sudo's <c>COMMAND=</c>); every other grammar reads it without them (docs/events.md, "Trailing blanks").
+    /// </summary>
+    public bool KeepsTrailingBlanks { get; init; }
+
     /// <summary>One claim per program, all read by <paramref name="body"/>.</summary>
     public static ImmutableArray<ProgramClaim> All(Parser<char, AuthEvent> body, params ReadOnlySpan<string> programs)
     {
@@ -58,14 +64,21 @@ internal readonly record struct ProgramClaim(string Program, Parser<char, AuthEv
 /// <param name="Body">The grammar of the whole message, prefix included.</param>
 internal readonly record struct MessageClaim(string Prefix, Parser<char, AuthEvent> Body);
 
-/// <summary>Text before a message that belongs to the logger, not the program: skipped before the message is dispatched.</summary>
+/// <summary>
+/// Text around a message that belongs to the logger, not the program: Solaris' message id before it, rsyslog's repeat
+/// summary around it (<c>message repeated 3 times: [ Failed password ...]</c>). The message inside is dispatched as if
+/// it stood alone, under the same tag.
+/// </summary>
 internal abstract class MessageWrapper
 {
     /// <summary>The first characters of every wrapped message.</summary>
     public abstract string Prefix { get; }
 
-    /// <summary>How many characters of <paramref name="message"/> (which starts with <see cref="Prefix"/>) the wrapper takes; 0 when it is not one after all.</summary>
-    public abstract int Measure(ReadOnlySpan<char> message);
+    /// <summary>
+    /// The message inside <paramref name="message"/> (which starts with <see cref="Prefix"/>), and how many times the line
+    /// stands for it; false when it is not wrapped after all.
+    /// </summary>
+    public abstract bool TryUnwrap(ReadOnlySpan<char> message, out Range inner, out int repeat);
 }
 
 /// <summary>

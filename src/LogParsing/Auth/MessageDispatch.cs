@@ -9,27 +9,30 @@ namespace LogParsing.Auth;
 /// <summary>
 /// The one dispatch from a message to the grammar that reads it, built from the claims of a list of families (and the
 /// programs added with <see cref="AuthLogParser.WithProgram(string, Pidgin.Parser{char, AuthEvent})"/>), shared by syslog lines and journal entries. It names no
-/// family: a wrapper is skipped, then a message claim wins over the program's own grammar, then the program as written,
-/// then the tag forms. A grammar must read the whole message; anything else is an <see cref="UnrecognizedEvent"/>.
+/// family: a wrapper is skipped, then a message claim wins over the program's own grammar (which reads what the claim
+/// cannot), then the program as written, then the tag forms. A grammar must read the whole message; anything else is an <see cref="UnrecognizedEvent"/>.
 /// Immutable once built, so one instance serves every thread.
 /// </summary>
 internal sealed class MessageDispatch
 {
     private static readonly UnrecognizedEvent Unrecognized = new();
 
-    private readonly FrozenDictionary<string, Parser<char, AuthEvent>> _programs;
+    private const string Blanks = " \t";
+
+    private readonly FrozenDictionary<string, (Parser<char, AuthEvent> Body, bool KeepsBlanks)> _programs;
     private readonly (string Prefix, Parser<char, AuthEvent> Body)[] _messages;
     private readonly MessageWrapper[] _wrappers;
     private readonly (TagForm Form, Parser<char, AuthEvent> Body)[] _tags;
     // The first characters of every claimed prefix and wrapper: most messages start with none of them, and skip both loops.
     private readonly SearchValues<char> _firsts;
 
-    public MessageDispatch(ImmutableArray<AuthFamily> families, ImmutableDictionary<string, Parser<char, AuthEvent>> programs)
+    public MessageDispatch(ImmutableArray<AuthFamily> families, ImmutableDictionary<string, ProgramClaim> programs)
     {
         Families = families;
-        Programs = programs;
+        Programs = programs.ToImmutableDictionary(p => p.Key, p => p.Value.Body, StringComparer.Ordinal);
+        Claims = programs;
         // Each grammar is wrapped once, here, not on every line.
-        _programs = programs.ToFrozenDictionary(p => p.Key, p => Whole(p.Value), StringComparer.Ordinal);
+        _programs = programs.ToFrozenDictionary(p => p.Key, p => (Whole(p.Value.Body), p.Value.KeepsTrailingBlanks), StringComparer.Ordinal);
         _messages = [.. families.SelectMany(f => f.Messages).Select(m => (m.Prefix, Whole(m.Body)))];
         _wrappers = [.. families.SelectMany(f => f.Wrappers)];
         _tags = [.. families.SelectMany(f => f.Tags).Select(t => (t, Whole(t.Body)))];
@@ -43,37 +46,58 @@ internal sealed class MessageDispatch
     /// <summary>Every program with a grammar of its own: the families' and the added ones.</summary>
     public ImmutableDictionary<string, Parser<char, AuthEvent>> Programs { get; }
 
+    /// <summary>The same, as claims.</summary>
+    public ImmutableDictionary<string, ProgramClaim> Claims { get; }
+
     /// <summary>The envelopes the families read that the syslog grammar does not.</summary>
     public ImmutableArray<Parser<char, SyslogHeader>> Headers { get; }
 
     /// <summary>
-    /// The event of <paramref name="message"/>, written under <paramref name="tag"/>, and the program the entry reports
-    /// (the tag itself, or the program a tag form says it stands for). Never throws on content.
+    /// The event of <paramref name="message"/>, written under <paramref name="tag"/>; the program the entry reports (the tag
+    /// itself, or the program a tag form says it stands for); and how many times the line stands for its event (N for a
+    /// repeat summary, else 1). Never throws on content.
     /// </summary>
-    public AuthEvent Read(string tag, ReadOnlySpan<char> message, out string program)
+    public AuthEvent Read(string tag, ReadOnlySpan<char> message, out string program, out int repeat)
     {
         program = tag;
-        var claimed = !message.IsEmpty && _firsts.Contains(message[0]);
-        if (claimed)
-        {
-            foreach (var wrapper in _wrappers)
-            {
-                if (!message.StartsWith(wrapper.Prefix, StringComparison.Ordinal)) continue;
-                message = message[wrapper.Measure(message)..];
-                claimed = !message.IsEmpty && _firsts.Contains(message[0]);
-                break;
-            }
-        }
-        var body = (claimed ? Claimed(message) : null) ?? _programs.GetValueOrDefault(tag);
-        if (body is not null) return body.Parse(message, Quiet.Configuration).Value;
+        repeat = 1;
+        var claimed = Unwrap(ref message, ref repeat);
+        // A message that ends in blanks means what it means without them (pam_unix writes "rhost=%s " for an unknown user).
+        var trimmed = message.TrimEnd(Blanks);
+        // A claimed message its claimant cannot read may still be the program's own (su's "pam_authenticate: %s").
+        if (claimed && Claimed(trimmed) is { } messageBody && Parse(messageBody, trimmed) is not UnrecognizedEvent and var byClaim) return byClaim;
+        if (_programs.TryGetValue(tag, out var claim)) return Parse(claim.Body, claim.KeepsBlanks ? message : trimmed);
         foreach (var (form, formBody) in _tags)
         {
             if (!form.TryRead(tag, out program)) continue;
-            var read = formBody.Parse(message, Quiet.Configuration).Value;
+            var read = Parse(formBody, trimmed);
             return read is UnrecognizedEvent ? read : form.Complete(read, tag);
         }
         program = tag;
         return Unrecognized;
+    }
+
+    private static AuthEvent Parse(Parser<char, AuthEvent> body, ReadOnlySpan<char> message) => body.Parse(message, Quiet.Configuration).Value;
+
+    // Strips what loggers put around messages (at most one of each); true when the message now starts like a claimed one.
+    private bool Unwrap(ref ReadOnlySpan<char> message, ref int repeat)
+    {
+        var claimed = !message.IsEmpty && _firsts.Contains(message[0]);
+        for (var depth = 0; claimed && depth < 2; depth++)
+        {
+            var unwrapped = false;
+            foreach (var wrapper in _wrappers)
+            {
+                if (!message.StartsWith(wrapper.Prefix, StringComparison.Ordinal) || !wrapper.TryUnwrap(message, out var inner, out var times)) continue;
+                message = message[inner];
+                repeat *= times;
+                unwrapped = true;
+                break;
+            }
+            if (!unwrapped) break;
+            claimed = !message.IsEmpty && _firsts.Contains(message[0]);
+        }
+        return claimed;
     }
 
     private Parser<char, AuthEvent>? Claimed(ReadOnlySpan<char> message)

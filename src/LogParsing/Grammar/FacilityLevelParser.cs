@@ -2,8 +2,11 @@ using Pidgin;
 
 namespace LogParsing.Grammar;
 
-/// <summary>busybox's <c>auth.info </c> before the tag: a known facility, a dot, a severity, a space.</summary>
-internal sealed class FacilityLevelParser() : LeafParser<Unit>("facility.level", 32)
+/// <summary>
+/// busybox's <c>auth.info </c> before the tag (a known facility, a dot, a severity, a space), or with
+/// <paramref name="terminator"/> <c>": "</c> socklog's <c>auth.info: </c> in place of the priority.
+/// </summary>
+internal sealed class FacilityLevelParser(string terminator = " ") : LeafParser<Unit>("facility.level", 32)
 {
     /// <inheritdoc />
     public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out Unit result) =>
@@ -11,11 +14,11 @@ internal sealed class FacilityLevelParser() : LeafParser<Unit>("facility.level",
 
     protected override int Read(ReadOnlySpan<char> rest, out Unit result)
     {
-        var space = rest.IndexOf(' ');
-        if (space <= 0 || !IsFacilityLevel(rest[..space]))
+        var end = rest.IndexOf(terminator, StringComparison.Ordinal);
+        if (end <= 0 || !IsFacilityLevel(rest[..end]))
             return Fail(out result);
         result = Unit.Value;
-        return space + 1;
+        return end + terminator.Length;
     }
 
     /// <summary>True for a known <c>facility.severity</c> word such as <c>auth.info</c>.</summary>

@@ -49,8 +49,8 @@ internal sealed class RemoteEndpointParser() : LeafParser<RemoteEndpoint>("remot
         return new RemoteEndpoint(known.Host, known.Address, port);
     }
 
-    /// <summary>A host as written and its parsed address (null for a name).</summary>
-    private sealed record KnownHost(string Host, IPAddress? Address);
+    /// <summary>A host as written, as reported (an IPv4-mapped address as the IPv4 one), and its parsed address (null for a name).</summary>
+    private sealed record KnownHost(string Written, string Host, IPAddress? Address);
 
     /// <summary>
     /// The hosts seen lately, with their addresses parsed once: a host that knocks a thousand times is one string and one
@@ -61,10 +61,21 @@ internal sealed class RemoteEndpointParser() : LeafParser<RemoteEndpoint>("remot
     {
         public static RemoteHosts Shared { get; } = new();
 
-        protected override string KeyOf(KnownHost value) => value.Host;
+        protected override string KeyOf(KnownHost value) => value.Written;
 
-        protected override KnownHost Create(ReadOnlySpan<char> host) =>
-            new(new string(host), IPAddressParser.DottedQuad(host) ?? (IPAddress.TryParse(host, out var parsed) && LooksLikeAddress(host) ? parsed : null));
+        protected override KnownHost Create(ReadOnlySpan<char> host)
+        {
+            var written = new string(host);
+            var address = IPAddressParser.DottedQuad(host) ?? (IPAddress.TryParse(host, out var parsed) && LooksLikeAddress(host) ? parsed : null);
+            // sshd on a dual-stack socket writes an IPv4 client as ::ffff:192.0.2.1: it is the same host as 192.0.2.1,
+            // and every analysis that keys on the host must see one.
+            if (address is { IsIPv4MappedToIPv6: true })
+            {
+                address = address.MapToIPv4();
+                return new(written, address.ToString(), address);
+            }
+            return new(written, written, address);
+        }
 
         protected override bool Keeps(KnownHost value) =>
             value.Address is not { AddressFamily: System.Net.Sockets.AddressFamily.InterNetworkV6 };

@@ -53,6 +53,11 @@ public static class Syslog
             FacilityLevel.Maybe().Then(HostName.Before(Scan.Spaces).Maybe()),
             FacilityLevel.Maybe().Then(Tag));
 
+    // socklog (runit) after svlogd's stamp: "auth.info: " where the priority was, then what the program sent, which from
+    // glibc's syslog() is its own classic stamp and tag: "auth.info: May 27 04:31:27 sshd[1204]: ".
+    private static readonly Parser<char, (string? Host, ProgramTag Tag)> SocklogTail =
+        new FacilityLevelParser(": ").Then(Timestamp.Before(Scan.Spaces).Maybe()).Then(Tag).Select(tag => ((string?)null, tag));
+
     // RFC 5424 after the stamp: "host app procid msgid SD msg" with "-" for nil: "hostname.example.com sshd 57915 - - "
     private static readonly Parser<char, (string? Host, ProgramTag Tag)> Rfc5424Tail =
         Parser.Map(
@@ -66,7 +71,7 @@ public static class Syslog
         Parser.Map(
             (stamp, tail) => new SyslogHeader(stamp, tail.Host, tail.Tag.Program, tail.Tag.ProcessId),
             Priority.Then(Scan.Literal("1 ").Maybe()).Maybe().Then(Timestamp).Before(Scan.Spaces),
-            Scan.FirstOf(ClassicTail, Rfc5424Tail));
+            Scan.FirstOf(SocklogTail, ClassicTail, Rfc5424Tail));
 
     private static readonly Parser<char, (SyslogHeader Header, int End)> GeneralAndEnd =
         Parser.Map((header, end) => (header, end), General, Parser<char>.CurrentOffset);

@@ -23,7 +23,8 @@ internal sealed class SyslogTimestampParser() : LeafParser<SyslogTimestamp>("tim
 
     /// <summary>Parses any of the stamp forms; returns the characters consumed, 0 when there is none.</summary>
     internal static int TryRead(ReadOnlySpan<char> s, out SyslogTimestamp result) =>
-        s.Length < 5 || !char.IsAsciiDigit(s[0]) ? TryClassic(s, out result)
+        s.Length > 0 && s[0] == '@' ? TryTai64N(s, out result)
+        : s.Length < 5 || !char.IsAsciiDigit(s[0]) ? TryClassic(s, out result)
         : s[4] == '-' ? TryIso(s, out result)
         : TryEpoch(s, out result);
 
@@ -55,11 +56,31 @@ internal sealed class SyslogTimestampParser() : LeafParser<SyslogTimestamp>("tim
         return i;
     }
 
+    /// <summary>
+    /// Parses a TAI64N label (svlogd <c>-t</c>, s6-log <c>t</c>): <c>@</c>, 16 hex digits of 2^62 + TAI seconds, 8 of
+    /// nanoseconds. Read as daemontools' <c>tai64nlocal</c> does: the label less 2^62 + 10 is Unix time (no leap-second
+    /// table), in UTC. Returns the characters consumed, 0 when it is not one.
+    /// </summary>
+    internal static int TryTai64N(ReadOnlySpan<char> s, out SyslogTimestamp result)
+    {
+        result = default;
+        if (s.Length < 25 || !ulong.TryParse(s.Slice(1, 16), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var label)
+            || !uint.TryParse(s.Slice(17, 8), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var nanos)
+            || nanos >= 1_000_000_000 || label < 0x4000000000000000UL + 10)
+            return 0;
+        var seconds = label - 0x4000000000000000UL - 10;
+        if (seconds > 253402300799UL) return 0; // after 9999-12-31: no DateTime
+        var t = DateTimeOffset.FromUnixTimeSeconds((long)seconds).UtcDateTime;
+        result = new SyslogTimestamp(t.Year, t.Month, t.Day, t.Hour, t.Minute, t.Second, nanos / 100, TimeSpan.Zero);
+        return 25;
+    }
+
     /// <summary>Parses an ISO 8601 / RFC 3339 stamp; returns the characters consumed, 0 when it is not one.</summary>
     internal static int TryIso(ReadOnlySpan<char> s, out SyslogTimestamp result)
     {
         result = default;
-        if (s.Length < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ')) return 0;
+        // 'T' (RFC 3339), ' ' (s6-log, ISO 8601), '_' (svlogd -tt).
+        if (s.Length < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ' && s[10] != '_')) return 0;
         if (!Digits(s[..4], out var year) || !Digits(s.Slice(5, 2), out var month) || !Digits(s.Slice(8, 2), out var day)) return 0;
         if (!TryTime(s[11..], out var hour, out var minute, out var second)) return 0;
         // Year 0 is real ("0000-12-30 00:00:00" from a bogus clock) but no DateTime: not a stamp we can place.

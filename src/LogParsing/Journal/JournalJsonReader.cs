@@ -98,6 +98,7 @@ internal sealed class JournalJsonReader(AuthLogParser parser, TimeZoneInfo? zone
         // journalctl's own choice for its text outputs: the identifier the program gave, else its command name.
         var program = identifier ?? comm ?? "unknown";
         var message = _message.AsSpan(0, messageLength);
+        var evt = parser.ParseMessage(program, message, out var repeat);
         entry = new AuthLogEntry
         {
             Timestamp = zone is null ? timestamp : TimeZoneInfo.ConvertTime(timestamp, zone),
@@ -105,7 +106,8 @@ internal sealed class JournalJsonReader(AuthLogParser parser, TimeZoneInfo? zone
             Program = program,
             ProcessId = syslogPid ?? pid,
             Message = new string(message),
-            Event = parser.ParseMessage(program, message),
+            Event = evt,
+            RepeatCount = repeat,
             Position = position,
             Unit = unit,
             Severity = priority,

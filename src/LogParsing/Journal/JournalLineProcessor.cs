@@ -17,8 +17,10 @@ internal sealed class JournalLineProcessor(AuthLogParser parser, TimestampResolv
     // The event is read again from the whole message, as the JSON form of the same entry would be.
     private readonly ContinuationFolder<AuthLogEntry> _folder = new(
         e => e.Message,
-        (e, message) => e.Event is MalformedLine ? e with { Message = message } : e with { Message = message, Event = parser.ParseMessage(e.Program, message) });
+        (e, message) => e.Event is MalformedLine ? e with { Message = message } : Reread(parser, e, message));
     private int _pendingHeaderLength;
+    // The entry before the next one: "last message repeated N times" stands for it.
+    private AuthLogEntry? _previous;
 
     public override void OnLineBytes(ReadOnlySpan<byte> line, long lineNumber, bool truncated, List<AuthLogEntry> output)
     {
@@ -26,7 +28,9 @@ internal sealed class JournalLineProcessor(AuthLogParser parser, TimestampResolv
         if (!truncated && JournalJsonReader.IsJson(line))
         {
             _folder.Flush(output);
-            output.Add(_json.Read(line, new LogPosition(source, lineNumber)));
+            var read = AuthLogParser.AfterPrevious(_json.Read(line, new LogPosition(source, lineNumber)), _previous);
+            output.Add(read);
+            _previous = read;
             return;
         }
         base.OnLineBytes(line, lineNumber, truncated, output);
@@ -47,11 +51,18 @@ internal sealed class JournalLineProcessor(AuthLogParser parser, TimestampResolv
             _folder.Append(line[indent..]);
             return;
         }
-        var entry = parser.Parse(line, resolver, new LogPosition(source, lineNumber), truncated);
+        var entry = AuthLogParser.AfterPrevious(parser.Parse(line, resolver, new LogPosition(source, lineNumber), truncated), _previous);
         _folder.Start(entry, output);
+        _previous = entry;
         // journalctl indents continuation lines by the width of the header; a MalformedLine keeps them whole.
         _pendingHeaderLength = entry.Event is MalformedLine ? 0 : line.Length - entry.Message.Length;
     }
 
     public override void OnEnd(List<AuthLogEntry> output) => _folder.Flush(output);
+
+    private static AuthLogEntry Reread(AuthLogParser parser, AuthLogEntry entry, string message)
+    {
+        var evt = parser.ParseMessage(entry.Program, message, out var repeat);
+        return entry with { Message = message, Event = evt, RepeatCount = repeat };
+    }
 }

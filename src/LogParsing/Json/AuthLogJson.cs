@@ -31,7 +31,7 @@ public static class AuthLogJson
 
     /// <summary>
     /// One entry as one JSON object: <c>timestamp</c>, <c>year_inferred</c>, <c>host</c>, <c>program</c>, <c>pid</c>,
-    /// <c>type</c>, <c>outcome</c>, <c>user</c>, <c>remote</c>, <c>event</c>, <c>message</c>, <c>source</c>, <c>line</c>
+    /// <c>type</c>, <c>outcome</c>, <c>user</c>, <c>remote</c>, <c>remote_ambiguous</c> (when set), <c>repeat_count</c> (when not 1), <c>event</c>, <c>message</c>, <c>source</c>, <c>line</c>
     /// (see docs/cli.md). A <see cref="MalformedLine"/> has no timestamp.
     /// </summary>
     /// <param name="writer">Where to write.</param>
@@ -62,6 +62,8 @@ public static class AuthLogJson
             if (remote.Port is { } port) writer.WriteNumber("port", port);
             writer.WriteEndObject();
         }
+        if (evt.RemoteAmbiguous) writer.WriteBoolean("remote_ambiguous", true);
+        if (entry.RepeatCount != 1) writer.WriteNumber("repeat_count", entry.RepeatCount);
         writer.WritePropertyName("event");
         WriteEvent(writer, evt, parser);
         writer.WriteString("message", entry.Message);
@@ -93,7 +95,8 @@ public static class AuthLogJson
         var options = new JsonSerializerOptions
         {
             TypeInfoResolver = RuntimeTypeJsonConverter<Fail2BanEvent>.WithTypeNames(
-                RuntimeTypeJsonConverter<AuthEvent>.WithTypeNames(JsonTypeInfoResolver.Combine(events, CoreJsonContext.Default))),
+                RuntimeTypeJsonConverter<AuthEvent>.WithTypeNames(JsonTypeInfoResolver.Combine(events, CoreJsonContext.Default)))
+                .WithAddedModifier(WrittenWhenSet),
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
             DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
             // Log text is shown as written: only what JSON itself requires is escaped.
@@ -107,5 +110,19 @@ public static class AuthLogJson
         };
         options.MakeReadOnly();
         return options;
+    }
+
+    // Flags and lists that are almost always unset are written only when set, as nulls are: remote_ambiguous on the rare
+    // line that admits two readings, a list (sshd's supported algorithms) when the line gave one.
+    private static void WrittenWhenSet(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object || !typeof(AuthEvent).IsAssignableFrom(info.Type)) return;
+        foreach (var property in info.Properties)
+        {
+            if (property.Name == "remote_ambiguous")
+                property.ShouldSerialize = static (_, value) => value is true;
+            else if (property.PropertyType == typeof(System.Collections.Immutable.ImmutableArray<string>))
+                property.ShouldSerialize = static (_, value) => value is System.Collections.Immutable.ImmutableArray<string> { IsDefaultOrEmpty: false };
+        }
     }
 }

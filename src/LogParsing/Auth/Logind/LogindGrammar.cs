@@ -4,8 +4,8 @@ using static LogParsing.Grammar.Scan;
 namespace LogParsing.Auth.Logind;
 
 /// <summary>
-/// systemd-logind's session lines (<c>src/login/logind-session.c</c>). Its other lines (<c>New seat seat0.</c>,
-/// <c>Watching system buttons on ...</c>, power keys) are not auth events and stay unrecognised.
+/// systemd-logind's session lines (<c>src/login/logind-session.c</c>), and its seat, button, lid and shutdown lines
+/// (<c>logind-seat.c</c>, <c>logind-button.c</c>, <c>logind-dbus.c</c>), read as harmless events.
 /// </summary>
 public static class LogindGrammar
 {
@@ -35,12 +35,52 @@ public static class LogindGrammar
         Until(".").Before(Literal(".")).Before(End)
             .Select(id => (AuthEvent)new LogindSessionRemoved { SessionId = id });
 
-    /// <summary>A whole logind session line: new session, logged out, removed.</summary>
+    // "New seat %s." (logind-seat.c seat_start)
+    private static readonly Parser<char, AuthEvent> NewSeat =
+        Until(".", intern: true).Before(Literal(".")).Before(End).Select(seat => (AuthEvent)new LogindNewSeat { Seat = seat });
+
+    // "Watching system buttons on %s (%s)" (logind-button.c button_open): the device path, the kernel's name for it (which may hold parentheses)
+    private static readonly Parser<char, AuthEvent> WatchingButtons =
+        Parser.Map(
+            (device, name) => (AuthEvent)new LogindWatchingButtons { Device = device, Name = name },
+            Until(" (").Before(Literal(" (")),
+            UntilLast(")", intern: true).Before(Literal(")")).Before(End));
+
+    // "%s key pressed short." / "%s key pressed long." for Power, Reboot, Suspend, Hibernate (logind-button.c button_dispatch and
+    // the long-press handlers)
+    private static Parser<char, AuthEvent> KeyPressed(string key) =>
+        Switch(
+            (" key pressed short.", End.ThenReturn((AuthEvent)new LogindKeyPressed { Key = key, Long = false })),
+            (" key pressed long.", End.ThenReturn((AuthEvent)new LogindKeyPressed { Key = key, Long = true })));
+
+    // "Operation '%s' finished." (logind-dbus.c match_job_removed)
+    private static readonly Parser<char, AuthEvent> OperationFinished =
+        Until("' finished.", intern: true).Before(Literal("' finished.")).Before(End).Select(op => (AuthEvent)new LogindOperationFinished { Operation = op });
+
+    private static readonly AuthEvent LidClosed = new LogindLidClosed(), LidOpened = new LogindLidOpened(), Suspending = new LogindSuspending();
+    private static readonly AuthEvent Rebooting = new LogindShutdown { Reboot = true }, PoweringDown = new LogindShutdown { Reboot = false };
+
+    /// <summary>A whole logind line: new session, logged out, removed; a seat, buttons, keys, the lid, a shutdown or sleep.</summary>
     public static readonly Parser<char, AuthEvent> Body = Switch(
         ("New session '", NewQuotedSession),
         ("New session ", NewSession),
         ("Session ", LoggedOut),
-        ("Removed session ", Removed));
+        ("Removed session ", Removed),
+        ("New seat ", NewSeat),
+        ("Watching system buttons on ", WatchingButtons),
+        ("Power", KeyPressed("Power")),
+        ("Reboot", KeyPressed("Reboot")),
+        ("Suspend", KeyPressed("Suspend")),
+        ("Hibernate", KeyPressed("Hibernate")),
+        // "Lid closed." / "Lid opened." (logind-button.c)
+        ("Lid closed.", End.ThenReturn(LidClosed)),
+        ("Lid opened.", End.ThenReturn(LidOpened)),
+        // "System is rebooting." / "System is powering down." (SD_MESSAGE_SHUTDOWN; as real logs show them, not read in source)
+        ("System is rebooting.", End.ThenReturn(Rebooting)),
+        ("System is powering down.", End.ThenReturn(PoweringDown)),
+        ("Operation '", OperationFinished),
+        // "Suspending..." (as real logs show it, not read in source)
+        ("Suspending...", End.ThenReturn(Suspending)));
 
     /// <summary>The logind family's claims: systemd-logind's session lines.</summary>
     internal static readonly AuthFamily Family = new("logind")

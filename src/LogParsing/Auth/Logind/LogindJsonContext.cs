@@ -6,4 +6,12 @@ namespace LogParsing.Auth.Logind;
 [JsonSerializable(typeof(LogindNewSession))]
 [JsonSerializable(typeof(LogindSessionLoggedOut))]
 [JsonSerializable(typeof(LogindSessionRemoved))]
+[JsonSerializable(typeof(LogindNewSeat))]
+[JsonSerializable(typeof(LogindWatchingButtons))]
+[JsonSerializable(typeof(LogindKeyPressed))]
+[JsonSerializable(typeof(LogindLidClosed))]
+[JsonSerializable(typeof(LogindLidOpened))]
+[JsonSerializable(typeof(LogindShutdown))]
+[JsonSerializable(typeof(LogindOperationFinished))]
+[JsonSerializable(typeof(LogindSuspending))]
 internal sealed partial class LogindJsonContext : JsonSerializerContext;

@@ -30,6 +30,9 @@ public sealed record PamSessionOpened : PamEvent
 
     /// <summary>The caller's uid.</summary>
     public int? ByUid { get; init; }
+
+    /// <summary>Success: a session was opened (counting logins is <see cref="Analysis.AttemptCounting"/>'s job).</summary>
+    public override AuthOutcome Outcome => AuthOutcome.Success;
 }
 
 /// <summary><c>pam_unix(cron:session): session closed for user root</c>.</summary>
@@ -60,10 +63,10 @@ public sealed record PamAuthenticationFailure : PamEvent
     public string? Rhost { get; init; }
 
     /// <summary>
-    /// Failure, except under sshd, where sshd's own <c>Failed password</c> line counts the same attempt (fail2ban's sshd
-    /// filter treats this line as a helper too).
+    /// Failure, under every program: an authentication failed. Under sshd the same attempt also has sshd's own
+    /// <c>Failed password</c> line; <see cref="Analysis.AttemptCounting"/> counts it once.
     /// </summary>
-    public override AuthOutcome Outcome => Service == "sshd" ? AuthOutcome.None : AuthOutcome.Failure;
+    public override AuthOutcome Outcome => AuthOutcome.Failure;
 }
 
 /// <summary><c>pam_sss(sshd:auth): authentication success; logname= uid=0 euid=0 tty=ssh ruser= rhost=192.0.2.1 user=alice</c>.</summary>
@@ -75,21 +78,35 @@ public sealed record PamAuthenticationSuccess : PamEvent
     /// <summary>The terminal (<c>tty=</c>), or null.</summary>
     public string? Tty { get; init; }
 
-    /// <summary>Success, except under sshd, where sshd's own <c>Accepted</c> line counts the same login.</summary>
-    public override AuthOutcome Outcome => Service == "sshd" ? AuthOutcome.None : AuthOutcome.Success;
+    /// <summary>Success, under every program (under sshd, <see cref="Analysis.AttemptCounting"/> counts sshd's <c>Accepted</c> line instead).</summary>
+    public override AuthOutcome Outcome => AuthOutcome.Success;
 }
 
-/// <summary><c>pam_unix(sshd:auth): check pass; user unknown</c>: the name does not exist (sshd logs <c>Invalid user</c> for it too).</summary>
-public sealed record PamUserUnknown : PamEvent;
+/// <summary>
+/// <c>pam_unix(sshd:auth): check pass; user unknown</c>, or pam_faillock's <c>User unknown</c> / <c>User unknown: %s</c>
+/// (linux-pam 1.4+): the name does not exist. Failure; the attempt's own failure line follows, and is the one counted.
+/// </summary>
+public sealed record PamUserUnknown : PamEvent
+{
+    /// <summary>Failure: an authentication with a name that does not exist.</summary>
+    public override AuthOutcome Outcome => AuthOutcome.Failure;
+}
 
 /// <summary><c>pam_unix(passwd:chauthtok): password changed for alice</c>.</summary>
-public sealed record PamPasswordChanged : PamEvent;
+public sealed record PamPasswordChanged : PamEvent
+{
+    /// <summary>Success: a completed account change.</summary>
+    public override AuthOutcome Outcome => AuthOutcome.Success;
+}
 
 /// <summary><c>pam_succeed_if(sshd:auth): requirement "uid &gt;= 1000" not met by user "root"</c>.</summary>
 public sealed record PamRequirementNotMet : PamEvent
 {
     /// <summary>The requirement: <c>uid &gt;= 1000</c>.</summary>
     public required string Requirement { get; init; }
+
+    /// <summary>Failure: the module refused the user.</summary>
+    public override AuthOutcome Outcome => AuthOutcome.Failure;
 }
 
 /// <summary>
@@ -106,6 +123,9 @@ public sealed record PamMoreFailures : AuthEvent
 
     /// <summary>The terminal (<c>tty=</c>), or null.</summary>
     public string? Tty { get; init; }
+
+    /// <summary>Failure: more authentications failed (they were logged one by one too; counted there).</summary>
+    public override AuthOutcome Outcome => AuthOutcome.Failure;
 }
 
 /// <summary><c>PAM service(sshd) ignoring max retries; 5 &gt; 3</c>.</summary>
@@ -122,7 +142,11 @@ public sealed record PamIgnoringMaxRetries : AuthEvent
 }
 
 /// <summary><c>unix_chkpwd[2681]: password check failed for user (wax)</c>: pam_unix's helper refused a password (the pam_unix line of the same attempt counts it).</summary>
-public sealed record PamPasswordCheckFailed : AuthEvent;
+public sealed record PamPasswordCheckFailed : AuthEvent
+{
+    /// <summary>Failure: a password was refused.</summary>
+    public override AuthOutcome Outcome => AuthOutcome.Failure;
+}
 
 /// <summary>
 /// <c>pam_unix(cron:account): account root has expired (account expired)</c> (linux-pam <c>pam_unix_acct.c</c>): the
@@ -150,3 +174,80 @@ public sealed record PamPasswordExpiring : PamEvent
     /// <summary>Days until the password expires.</summary>
     public int Days { get; init; }
 }
+
+/// <summary>
+/// pam_faillock's <c>Consecutive login failures for user %s account temporarily locked</c> (linux-pam 1.4+, a Red Hat
+/// patch in RHEL 6/7), or pam_tally2's <c>user %s (%lu) tally %hu, deny %hu</c> (linux-pam 1.0 to 1.4): the account has
+/// failed too often and is refused for a while.
+/// </summary>
+public sealed record PamAccountLocked : PamEvent
+{
+    /// <summary>The account's uid, when the line gives it (pam_tally2).</summary>
+    public int? Uid { get; init; }
+
+    /// <summary>The failures counted (pam_tally2's tally), or null.</summary>
+    public int? Tally { get; init; }
+
+    /// <summary>The limit (pam_tally2's deny), or null.</summary>
+    public int? Deny { get; init; }
+
+    /// <summary>Failure: the login was refused.</summary>
+    public override AuthOutcome Outcome => AuthOutcome.Failure;
+}
+
+/// <summary>
+/// A module refused access: pam_securetty's <c>access denied: tty '%s' is not secure !</c> (also under the 0.7x tag
+/// <c>PAM-securetty</c>), pam_access's <c>access denied for user `%s' from `%s'</c>, pam_listfile's
+/// <c>Refused user %s for service %s</c>, pam_limits' <c>Too many logins (max %d) for %s</c>.
+/// </summary>
+public sealed record PamAccessDenied : PamEvent
+{
+    /// <summary>The module's words: <c>tty is not secure</c>, <c>access denied</c>, <c>refused by list</c>, <c>too many logins</c>.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>The terminal refused (pam_securetty), or null.</summary>
+    public string? Tty { get; init; }
+
+    /// <summary>Where from, as pam_access writes it (the remote host, else the tty, else the service), or null.</summary>
+    public string? From { get; init; }
+
+    /// <summary>Failure: the login was refused.</summary>
+    public override AuthOutcome Outcome => AuthOutcome.Failure;
+}
+
+/// <summary>
+/// <c>pam_unix(sshd:auth): bad username [-x]</c> (pam_unix_auth.c: a name starting with <c>-</c> or <c>+</c>; before 1.0
+/// any name not starting with a letter or digit): refused before any password check.
+/// </summary>
+public sealed record PamBadUsername : PamEvent
+{
+    /// <summary>Failure: an authentication refused.</summary>
+    public override AuthOutcome Outcome => AuthOutcome.Failure;
+}
+
+/// <summary>
+/// pam_systemd's <c>Failed to create session: %s</c>, <c>Cannot create session: %s</c> (older, debug) and
+/// <c>Failed to release session: %s</c>: logind could not track a session (<c>Already running in a session or user slice</c>
+/// for a sudo inside a session). The login itself went on: None.
+/// </summary>
+public sealed record PamSystemdSessionError : PamEvent
+{
+    /// <summary>What failed: <c>Failed to create session</c>, <c>Cannot create session</c>, <c>Failed to release session</c>.</summary>
+    public required string Action { get; init; }
+
+    /// <summary>logind's reason.</summary>
+    public required string Reason { get; init; }
+}
+
+/// <summary><c>pam_env(sshd:session): Unable to open env file: /etc/default/locale: No such file or directory</c>: harmless (PAM_IGNORE).</summary>
+public sealed record PamEnvFileError : PamEvent
+{
+    /// <summary>The file and the system's error, as written.</summary>
+    public required string Detail { get; init; }
+}
+
+/// <summary>
+/// <c>pam_unix(sshd:account): account alice has password changed in future</c> (pam_unix_acct.c, also under unix_chkpwd's
+/// own tag): the last change is dated after now, typical of a device without a clock. None.
+/// </summary>
+public sealed record PamPasswordChangedInFuture : PamEvent;

@@ -4,6 +4,12 @@ namespace LogParsing.Auth.Pam;
 
 /// <summary>The JSON metadata of the PAM family's events, source-generated (no reflection at run time).</summary>
 [JsonSerializable(typeof(PamSessionOpened))]
+[JsonSerializable(typeof(PamAccountLocked))]
+[JsonSerializable(typeof(PamAccessDenied))]
+[JsonSerializable(typeof(PamBadUsername))]
+[JsonSerializable(typeof(PamSystemdSessionError))]
+[JsonSerializable(typeof(PamEnvFileError))]
+[JsonSerializable(typeof(PamPasswordChangedInFuture))]
 [JsonSerializable(typeof(PamSessionClosed))]
 [JsonSerializable(typeof(PamAuthenticationFailure))]
 [JsonSerializable(typeof(PamAuthenticationSuccess))]

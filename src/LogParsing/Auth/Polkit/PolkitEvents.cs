@@ -86,3 +86,79 @@ public sealed record PolkitAgentUnregistered : PolkitAgentEvent
     /// <summary>True when the line ends in <c> (disconnected from bus)</c>: the agent went away rather than unregistering.</summary>
     public bool Disconnected { get; init; }
 }
+
+/// <summary>
+/// A line of pkexec's <c>log_message</c> (<c>src/programs/pkexec.c</c>): <c>"%s: %s [USER=%s] [TTY=%s] [CWD=%s] [COMMAND=%s]"</c>.
+/// <see cref="AuthEvent.User"/> is the user who ran pkexec.
+/// </summary>
+public abstract record PolkitPkexecEvent : AuthEvent
+{
+    /// <summary>The user the command runs as (<c>USER=</c>): <c>root</c>.</summary>
+    public required string RunAs { get; init; }
+
+    /// <summary>The terminal as written (<c>TTY=</c>, a path: <c>/dev/pts/0</c>), or null when pkexec wrote <c>unknown</c>.</summary>
+    public string? Tty { get; init; }
+
+    /// <summary>The directory pkexec was run from (<c>CWD=</c>; named as sudo's <c>PWD=</c> field is).</summary>
+    public required string Pwd { get; init; }
+
+    /// <summary>The command line (<c>COMMAND=</c>, to the end of the line less its <c>]</c>): <c>/usr/bin/id -u</c>.</summary>
+    public required string Command { get; init; }
+}
+
+/// <summary>
+/// <c>alice: Executing command [USER=root] [TTY=unknown] [CWD=/home/alice] [COMMAND=/usr/lib/update-notifier/package-system-locked]</c>:
+/// pkexec was authorized and runs the command.
+/// </summary>
+public sealed record PolkitPkexecCommand : PolkitPkexecEvent;
+
+/// <summary>
+/// <c>alice: Error executing command as another user: Not authorized [USER=root] [TTY=/dev/pts/0] [CWD=/tmp] [COMMAND=/usr/bin/id -u]</c>
+/// (or <c>Request dismissed</c>): pkexec did not run the command.
+/// </summary>
+public sealed record PolkitPkexecRefused : PolkitPkexecEvent
+{
+    /// <summary>Why: <c>Not authorized</c> (polkit refused, for example after wrong passwords) or <c>Request dismissed</c> (the dialog was closed).</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>Failure for <c>Not authorized</c>, an authorization refused; None for <c>Request dismissed</c>, which the user withdrew (polkitd's own <c>FAILED to authenticate</c> line counts a dialog that was tried).</summary>
+    public override AuthOutcome Outcome => Reason == "Not authorized" ? AuthOutcome.Failure : AuthOutcome.None;
+}
+
+/// <summary><c>Started polkitd version 0.117</c>: polkitd started (logged to the daemon facility, before it opens the auth log).</summary>
+public sealed record PolkitStarted : AuthEvent
+{
+    /// <summary>polkit's version as written: <c>0.117</c>, <c>124</c>.</summary>
+    public required string Version { get; init; }
+}
+
+/// <summary><c>Acquired the name org.freedesktop.PolicyKit1 on the system bus</c>: polkitd is ready to answer on D-Bus.</summary>
+public sealed record PolkitBusNameAcquired : AuthEvent
+{
+    /// <summary>The bus name: <c>org.freedesktop.PolicyKit1</c>.</summary>
+    public required string Name { get; init; }
+}
+
+/// <summary><c>Loading rules from directory /etc/polkit-1/rules.d</c>: polkitd (re)reads its JavaScript rules.</summary>
+public sealed record PolkitRulesLoading : AuthEvent
+{
+    /// <summary>The directory: <c>/etc/polkit-1/rules.d</c>, <c>/usr/share/polkit-1/rules.d</c>.</summary>
+    public required string Directory { get; init; }
+}
+
+/// <summary><c>Finished loading, compiling and executing 6 rules</c>: polkitd's rules are in effect.</summary>
+public sealed record PolkitRulesLoaded : AuthEvent
+{
+    /// <summary>How many rules files were loaded.</summary>
+    public int Count { get; init; }
+}
+
+/// <summary>
+/// <c>Error executing script /etc/polkit-1/rules.d/49-local.rules</c>: a rules file failed to run and was skipped. Worth reading
+/// on a host where rules were changed, but not an authentication.
+/// </summary>
+public sealed record PolkitScriptError : AuthEvent
+{
+    /// <summary>The text after <c>Error executing script </c>: the rules file.</summary>
+    public required string Script { get; init; }
+}

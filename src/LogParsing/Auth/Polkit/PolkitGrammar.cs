@@ -75,11 +75,71 @@ public static class PolkitGrammar
             PathAndLocale,
             Switch((" (disconnected from bus)", End.ThenReturn(true))).Otherwise(End.ThenReturn(false)));
 
-    /// <summary>A whole polkitd authentication line: an operator's outcome, or an agent (un)registering.</summary>
+    // Non-empty text to the end of the line
+    private static readonly Parser<char, string> Text = Rest.Where(text => text.Length > 0);
+
+    // polkitd's start-up and housekeeping lines: "Started polkitd version %s" (polkitd main.c, syslog to LOG_DAEMON),
+    // "Loading rules from directory %s", "Finished loading, compiling and executing %d rules", "Error executing script %s"
+    // (polkitbackendjsauthority.cpp), "Acquired the name %s on the system bus" (as real logs show it; not read in source)
+    private static readonly Parser<char, AuthEvent> Started = Text.Select(v => (AuthEvent)new PolkitStarted { Version = v });
+
+    private static readonly Parser<char, AuthEvent> NameAcquired =
+        Until(" on the system bus").Before(Literal(" on the system bus")).Before(End).Select(n => (AuthEvent)new PolkitBusNameAcquired { Name = n });
+
+    private static readonly Parser<char, AuthEvent> RulesLoading = Text.Select(d => (AuthEvent)new PolkitRulesLoading { Directory = d });
+
+    private static readonly Parser<char, AuthEvent> RulesLoaded =
+        Integer.Before(Literal(" rules")).Before(End).Select(n => (AuthEvent)new PolkitRulesLoaded { Count = n });
+
+    private static readonly Parser<char, AuthEvent> ScriptError = Text.Select(f => (AuthEvent)new PolkitScriptError { Script = f });
+
+    /// <summary>A whole polkitd line: an operator's outcome, an agent (un)registering, or start-up and rules housekeeping.</summary>
     public static readonly Parser<char, AuthEvent> Body = Switch(
         ("Operator of ", Operator),
         ("Registered Authentication Agent for ", Registered),
-        ("Unregistered Authentication Agent for ", Unregistered));
+        ("Unregistered Authentication Agent for ", Unregistered),
+        ("Started polkitd version ", Started),
+        ("Acquired the name ", NameAcquired),
+        ("Loading rules from directory ", RulesLoading),
+        ("Finished loading, compiling and executing ", RulesLoaded),
+        ("Error executing script ", ScriptError));
+
+    private readonly record struct Pkexec(string RunAs, string? Tty, string Pwd, string Command);
+
+    // " [USER=%s] [TTY=%s] [CWD=%s] [COMMAND=%s]" after the message (pkexec.c log_message). USER is a passwd name and TTY a path
+    // or "unknown"; CWD and COMMAND are the caller's, so CWD runs to the first "] [COMMAND=" and COMMAND, always last, to the
+    // line's final "]" (as sudo's COMMAND= runs to the end).
+    private static readonly Parser<char, Pkexec> PkexecFields =
+        Parser.Map(
+            (user, tty, cwd, command) => new Pkexec(user, tty == "unknown" ? null : tty, cwd, command),
+            Literal(" [USER=").Then(Until("] [TTY=", intern: true)),
+            Literal("] [TTY=").Then(Until("] [CWD=", intern: true)),
+            Literal("] [CWD=").Then(Until("] [COMMAND=", allowEmpty: true)),
+            Literal("] [COMMAND=").Then(UntilLast("]", allowEmpty: true)).Before(Literal("]")).Before(End));
+
+    // "%s: Executing command [USER=...]..." (LOG_NOTICE, just before execv)
+    private static readonly Parser<char, Func<string, AuthEvent>> Executing =
+        PkexecFields.Select(f => (Func<string, AuthEvent>)(user =>
+            new PolkitPkexecCommand { User = user, RunAs = f.RunAs, Tty = f.Tty, Pwd = f.Pwd, Command = f.Command }));
+
+    // "%s: Error executing command as another user: Not authorized [USER=...]..." / "...: Request dismissed [USER=...]..." (LOG_WARNING)
+    private static readonly Parser<char, Func<string, AuthEvent>> Refused =
+        Parser.Map(
+            (reason, f) => (Func<string, AuthEvent>)(user =>
+                new PolkitPkexecRefused { User = user, Reason = reason, RunAs = f.RunAs, Tty = f.Tty, Pwd = f.Pwd, Command = f.Command }),
+            Until(" [USER=", intern: true),
+            PkexecFields);
+
+    /// <summary>
+    /// A whole pkexec line (polkit <c>src/programs/pkexec.c</c>, <c>openlog ("pkexec", LOG_PID, LOG_AUTHPRIV)</c>): the invoking
+    /// user (a passwd name, up to the first <c>: </c>), then <c>Executing command</c> or <c>Error executing command as another user: %s</c>.
+    /// </summary>
+    public static readonly Parser<char, AuthEvent> PkexecBody =
+        Until(": ", intern: true).Before(Literal(": ")).Then(
+            Switch(
+                ("Executing command", Executing),
+                ("Error executing command as another user: ", Refused)),
+            (user, build) => build(user));
 
     private static AuthEvent Build(string @operator, Attempt o)
     {
@@ -96,10 +156,10 @@ public static class PolkitGrammar
             };
     }
 
-    /// <summary>The polkit family's claims: polkitd under its own tag, or polkit's older <c>polkitd(authority=local)</c>.</summary>
+    /// <summary>The polkit family's claims: polkitd under its own tag, or polkit's older <c>polkitd(authority=local)</c>, and pkexec.</summary>
     internal static readonly AuthFamily Family = new("polkit")
     {
-        Programs = ProgramClaim.All(Body, "polkitd", "polkitd(authority=local)"),
+        Programs = [.. ProgramClaim.All(Body, "polkitd", "polkitd(authority=local)"), .. ProgramClaim.All(PkexecBody, "pkexec")],
         Json = PolkitJsonContext.Default,
     };
 }

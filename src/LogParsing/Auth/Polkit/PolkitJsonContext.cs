@@ -7,4 +7,11 @@ namespace LogParsing.Auth.Polkit;
 [JsonSerializable(typeof(PolkitAuthenticationFailed))]
 [JsonSerializable(typeof(PolkitAgentRegistered))]
 [JsonSerializable(typeof(PolkitAgentUnregistered))]
+[JsonSerializable(typeof(PolkitPkexecCommand))]
+[JsonSerializable(typeof(PolkitPkexecRefused))]
+[JsonSerializable(typeof(PolkitStarted))]
+[JsonSerializable(typeof(PolkitBusNameAcquired))]
+[JsonSerializable(typeof(PolkitRulesLoading))]
+[JsonSerializable(typeof(PolkitRulesLoaded))]
+[JsonSerializable(typeof(PolkitScriptError))]
 internal sealed partial class PolkitJsonContext : JsonSerializerContext;

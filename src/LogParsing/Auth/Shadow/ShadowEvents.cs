@@ -20,6 +20,9 @@ public sealed record ShadowUserAdded : AuthEvent
 
     /// <summary>The terminal useradd ran on (<c>from=/dev/pts/0</c>, newer shadow), or null when the line has none or says <c>none</c>.</summary>
     public string? From { get; init; }
+
+    /// <summary>Success: a completed account change.</summary>
+    public override AuthOutcome Outcome => AuthOutcome.Success;
 }
 
 /// <summary>
@@ -36,6 +39,9 @@ public sealed record ShadowGroupAdded : AuthEvent
 
     /// <summary>The file written (<c>/etc/group</c>, <c>/etc/gshadow</c>), or null for the summary <c>new group:</c> line.</summary>
     public string? Database { get; init; }
+
+    /// <summary>Success: a completed account change.</summary>
+    public override AuthOutcome Outcome => AuthOutcome.Success;
 }
 
 /// <summary>
@@ -55,6 +61,9 @@ public sealed record ShadowUserAddedToGroup : AuthEvent
 
     /// <summary>The file gpasswd names (<c> in /etc/gshadow</c>), or null.</summary>
     public string? Database { get; init; }
+
+    /// <summary>Success: a completed account change.</summary>
+    public override AuthOutcome Outcome => AuthOutcome.Success;
 }
 
 /// <summary>
@@ -74,13 +83,20 @@ public sealed record ShadowUserRemovedFromGroup : AuthEvent
 
     /// <summary>The file gpasswd names (<c> in /etc/gshadow</c>), or null.</summary>
     public string? Database { get; init; }
+
+    /// <summary>Success: a completed account change.</summary>
+    public override AuthOutcome Outcome => AuthOutcome.Success;
 }
 
 /// <summary><c>delete user 'alice'</c> (userdel): the account of <see cref="AuthEvent.User"/> was deleted.</summary>
-public sealed record ShadowUserDeleted : AuthEvent;
+public sealed record ShadowUserDeleted : AuthEvent
+{
+    /// <summary>Success: a completed account change.</summary>
+    public override AuthOutcome Outcome => AuthOutcome.Success;
+}
 
 /// <summary>
-/// A group was deleted: <c>group 'devs' removed from /etc/group</c>, <c>group 'devs' removed</c> (groupdel), or a user's own group
+/// A group was deleted: <c>group 'devs' removed from /etc/group</c>, <c>group 'devs' removed</c>, older <c>remove group `devs'</c> (groupdel), or a user's own group
 /// <c>removed group 'alice' owned by 'alice'</c> / <c>removed shadow group 'alice' owned by 'alice'</c> (userdel).
 /// </summary>
 public sealed record ShadowGroupDeleted : AuthEvent
@@ -96,6 +112,9 @@ public sealed record ShadowGroupDeleted : AuthEvent
 
     /// <summary>The user whose group it was (userdel's <c>owned by</c>), also <see cref="AuthEvent.User"/>; null for groupdel.</summary>
     public string? Owner { get; init; }
+
+    /// <summary>Success: a completed account change.</summary>
+    public override AuthOutcome Outcome => AuthOutcome.Success;
 }
 
 /// <summary><c>password for 'alice' changed by 'root'</c> (shadow's passwd): <see cref="AuthEvent.User"/>'s password entry was changed.</summary>
@@ -103,11 +122,15 @@ public sealed record ShadowPasswordChanged : AuthEvent
 {
     /// <summary>Who ran passwd.</summary>
     public required string By { get; init; }
+
+    /// <summary>Success: a completed account change.</summary>
+    public override AuthOutcome Outcome => AuthOutcome.Success;
 }
 
 /// <summary>
-/// An account's attribute was changed (usermod, chage): <c>change user 'alice' shell from '/bin/sh' to '/bin/bash'</c>,
-/// <c>change user name 'alice' to 'alicia'</c>, <c>lock user 'alice' password</c>, <c>changed password expiry for alice</c>.
+/// An account's attribute was changed (usermod, chage, chfn, chsh): <c>change user 'alice' shell from '/bin/sh' to '/bin/bash'</c>,
+/// <c>change user name 'alice' to 'alicia'</c>, <c>lock user 'alice' password</c>, <c>changed password expiry for alice</c>,
+/// <c>changed user 'alice' information</c>, <c>changed user 'alice' shell to '/bin/zsh'</c>.
 /// <see cref="AuthEvent.User"/> is the account (its old name, for a rename).
 /// </summary>
 public sealed record ShadowUserModified : AuthEvent
@@ -120,4 +143,20 @@ public sealed record ShadowUserModified : AuthEvent
 
     /// <summary>The new value, as written, or null when the line gives none.</summary>
     public string? To { get; init; }
+
+    /// <summary>Success: a completed account change.</summary>
+    public override AuthOutcome Outcome => AuthOutcome.Success;
+}
+
+/// <summary>
+/// <c>failed adding user 'alice', exit code: 12</c> (useradd's <c>fail_exit</c>, since shadow PR #296 of 2020), or older shadow's
+/// <c>failed adding user `alice', data deleted</c>: useradd gave up, and <see cref="AuthEvent.User"/> was not created.
+/// </summary>
+public sealed record ShadowUserAddFailed : AuthEvent
+{
+    /// <summary>useradd's exit code (<c>9</c>: the name is taken, <c>12</c>: the home directory could not be made), or null on the older line.</summary>
+    public int? ExitCode { get; init; }
+
+    /// <summary>Failure: the account change was not made.</summary>
+    public override AuthOutcome Outcome => AuthOutcome.Failure;
 }

@@ -6,7 +6,7 @@ namespace LogParsing.Auth.Shadow;
 
 /// <summary>
 /// The account-management lines of shadow-utils (<c>useradd</c>, <c>usermod</c>, <c>userdel</c>, <c>groupadd</c>, <c>groupdel</c>,
-/// <c>passwd</c>, <c>chage</c>, <c>gpasswd</c>; <c>SYSLOG ((LOG_INFO, ...))</c> in <c>src/*.c</c> of shadow-maint/shadow).
+/// <c>passwd</c>, <c>chage</c>, <c>gpasswd</c>, <c>chfn</c>, <c>chsh</c>; <c>SYSLOG ((LOG_INFO, ...))</c> in <c>src/*.c</c> of shadow-maint/shadow).
 /// Names are quoted <c>'alice'</c> in current shadow and <c>`alice'</c> in older releases; both are read. PAM lines under these programs
 /// (<c>pam_unix(passwd:chauthtok): password changed for alice</c>) are read by the PAM grammar; other lines stay unrecognised.
 /// </summary>
@@ -142,6 +142,26 @@ public static class ShadowGrammar
             Switch((" to group ", Word), (" from group ", Word)),
             Literal(" in ").Then(Rest).Maybe().Before(End));
 
+    // "failed adding user '%s', exit code: %d" (useradd fail_exit, shadow PR #296, merged 2020-11) and "failed adding user `%s', data deleted"
+    // (shadow 4.1)
+    private static readonly Parser<char, AuthEvent> FailedAddingUser =
+        Parser.Map(
+            (user, code) => (AuthEvent)new ShadowUserAddFailed { User = user, ExitCode = code },
+            Quoted,
+            Switch((", exit code: ", Integer.Select(c => (int?)c)), (", data deleted", Parser<char>.Return((int?)null))).Before(End));
+
+    // "remove group `%s'\n" (groupdel of shadow 4.0 and 4.1)
+    private static readonly Parser<char, AuthEvent> RemoveGroup =
+        Quoted.Before(NewlineEnd).Select(group => (AuthEvent)new ShadowGroupDeleted { Group = group });
+
+    // "changed user '%s' information" (chfn) and "changed user '%s' shell to '%s'" (chsh), `%s' in older shadow
+    private static readonly Parser<char, AuthEvent> ChangedUser =
+        Quoted.Then(
+            Switch(
+                (" information", End.ThenReturn(new Changed(ShadowUserChange.Information, null, null))),
+                (" shell to ", Quoted.Before(End).Select(shell => new Changed(ShadowUserChange.Shell, null, shell)))),
+            (user, c) => (AuthEvent)new ShadowUserModified { User = user, Change = c.Change, From = c.From, To = c.To });
+
     /// <summary>A whole shadow-utils line, dispatched on its leading words.</summary>
     public static readonly Parser<char, AuthEvent> Body = Switch(
         ("new user: ", NewUser),
@@ -159,12 +179,19 @@ public static class ShadowGrammar
         ("lock user ", LockUser(ShadowUserChange.PasswordLocked)),
         ("unlock user ", LockUser(ShadowUserChange.PasswordUnlocked)),
         ("changed password expiry for ", ChangedExpiry),
-        ("user ", GpasswdMember));
+        ("user ", GpasswdMember),
+        ("failed adding user ", FailedAddingUser),
+        ("remove group ", RemoveGroup),
+        ("changed user ", ChangedUser));
 
-    /// <summary>The shadow family's claims: shadow-utils' account tools.</summary>
+    /// <summary>
+    /// The shadow family's claims: shadow-utils' account tools, and Debian's adduser, which runs them (its own syslog lines, with
+    /// <c>--logmsglevel</c>, are not read yet).
+    /// </summary>
     internal static readonly AuthFamily Family = new("shadow")
     {
-        Programs = ProgramClaim.All(Body, "useradd", "usermod", "userdel", "groupadd", "groupdel", "passwd", "chpasswd", "chage", "gpasswd"),
+        Programs = ProgramClaim.All(Body, "useradd", "usermod", "userdel", "groupadd", "groupdel", "passwd", "chpasswd", "chage", "gpasswd",
+            "chfn", "chsh", "adduser"),
         Json = ShadowJsonContext.Default,
     };
 }

@@ -11,4 +11,5 @@ namespace LogParsing.Auth.Shadow;
 [JsonSerializable(typeof(ShadowGroupDeleted))]
 [JsonSerializable(typeof(ShadowPasswordChanged))]
 [JsonSerializable(typeof(ShadowUserModified))]
+[JsonSerializable(typeof(ShadowUserAddFailed))]
 internal sealed partial class ShadowJsonContext : JsonSerializerContext;

@@ -18,7 +18,7 @@ public enum ShadowUserChange
     /// <summary><c>change user 'alice' home from '/home/alice' to '/srv/alice'</c> (usermod -d).</summary>
     Home,
 
-    /// <summary><c>change user 'alice' shell from '/bin/sh' to '/bin/bash'</c> (usermod -s).</summary>
+    /// <summary><c>change user 'alice' shell from '/bin/sh' to '/bin/bash'</c> (usermod -s), <c>changed user 'alice' shell to '/bin/bash'</c> (chsh).</summary>
     Shell,
 
     /// <summary><c>change user 'alice' inactive from '-1' to '30'</c> (usermod -f).</summary>
@@ -38,4 +38,7 @@ public enum ShadowUserChange
 
     /// <summary><c>changed password expiry for alice</c> (chage).</summary>
     PasswordExpiry,
+
+    /// <summary><c>changed user 'alice' information</c> (chfn: the GECOS field, full name, room, phones).</summary>
+    Information,
 }

@@ -10,10 +10,12 @@ internal sealed class SolarisMessageId : MessageWrapper
     public override string Prefix => "[ID ";
 
     /// <inheritdoc />
-    public override int Measure(ReadOnlySpan<char> message)
+    public override bool TryUnwrap(ReadOnlySpan<char> message, out Range inner, out int repeat)
     {
         var close = message.IndexOf("] ", StringComparison.Ordinal);
-        return close < 0 ? 0 : close + 2;
+        inner = close < 0 ? default : (close + 2)..;
+        repeat = 1;
+        return close >= 0;
     }
 
     /// <summary>The Solaris family's claim: its syslogd's message ids, kept in the message and skipped before any grammar reads it.</summary>

@@ -131,16 +131,20 @@ public sealed record SshdNegotiationFailed : SshdEvent
     /// <summary>The client's offer, in its order.</summary>
     public ImmutableArray<string> Offer { get; init; } = [];
 
-    /// <summary>Failure: clients with only obsolete algorithms are almost always scanners (fail2ban's <c>aggressive</c> mode counts them).</summary>
+    /// <summary>What the server had to offer, when the line says (<c>no matching mac found: client ... server ...</c>, OpenSSH 6.7 and before); empty otherwise.</summary>
+    public ImmutableArray<string> Supported { get; init; } = [];
+
+    /// <summary>Failure: clients with only obsolete algorithms are almost always scanners (fail2ban's <c>extra</c> and <c>aggressive</c> modes count them).</summary>
     public override AuthOutcome Outcome => AuthOutcome.Failure;
 
     /// <summary>Equal when every field is, the offers compared item by item (an array compares by reference).</summary>
     /// <param name="other">The event to compare with.</param>
     public bool Equals(SshdNegotiationFailed? other) =>
-        other is not null && base.Equals(other) && Algorithm == other.Algorithm && Offer.AsSpan().SequenceEqual(other.Offer.AsSpan());
+        other is not null && base.Equals(other) && Algorithm == other.Algorithm && Offer.AsSpan().SequenceEqual(other.Offer.AsSpan())
+        && Supported.AsSpan().SequenceEqual(other.Supported.AsSpan());
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Algorithm, Offer.Length);
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Algorithm, Offer.Length, Supported.Length);
 }
 
 /// <summary><c>error: kex_exchange_identification: Connection closed by remote host</c>: the client left during the banner exchange.</summary>
@@ -217,6 +221,9 @@ public sealed record SshdPamError : SshdEvent
 
     /// <summary>True when the line said <c>illegal user</c>.</summary>
     public bool InvalidUser { get; init; }
+
+    /// <summary>What macOS's sshd writes after the host, <c> via 192.168.1.201</c> (the local address), or null.</summary>
+    public string? Via { get; init; }
 
     /// <inheritdoc />
     public override AuthOutcome Outcome => AuthOutcome.Failure;
@@ -323,13 +330,11 @@ public sealed record SshdDisconnecting : SshdEvent
     public required string Reason { get; init; }
 
     /// <summary>
-    /// Failure before authentication, except the 7.5+ <c>Too many authentication failures</c> line, which follows a
-    /// <c>maximum authentication attempts exceeded</c> line that already counted (fail2ban skips it the same way).
+    /// Failure before authentication: sshd ended a connection that had not authenticated (too many failures, a change of
+    /// user mid-way, no method left). The 7.5+ <c>Too many authentication failures</c> line follows a <c>maximum
+    /// authentication attempts exceeded</c> line of the same attempt: <c>AttemptCounting</c> counts the attempt once.
     /// </summary>
-    public override AuthOutcome Outcome =>
-        !Preauth ? AuthOutcome.None
-        : Remote is not null && Reason.StartsWith("Too many authentication failures", StringComparison.Ordinal) ? AuthOutcome.None
-        : AuthOutcome.Failure;
+    public override AuthOutcome Outcome => Preauth ? AuthOutcome.Failure : AuthOutcome.None;
 }
 
 /// <summary><c>fatal: Read from socket failed: Connection reset by peer [preauth]</c>: the connection broke; the address is on an earlier line of the same pid.</summary>
@@ -460,4 +465,48 @@ public sealed record SshdTransferred : SshdEvent
 
     /// <summary>Bytes received from the client.</summary>
     public long Received { get; init; }
+}
+
+/// <summary>
+/// <c>Corrupted MAC on input.</c> or <c>Bad packet length 1349676916.</c> (packet.c, every SSH-2 release): a packet that
+/// failed its integrity check, from a broken client or someone tampering with the stream. The line names no address
+/// (the next line of the same pid usually does: session correlation fills it).
+/// </summary>
+public sealed record SshdCorruptPacket : SshdEvent
+{
+    /// <summary>What was wrong: <c>Corrupted MAC on input</c> or <c>Bad packet length</c>.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>The impossible length the packet claimed, for <c>Bad packet length</c>; null otherwise.</summary>
+    public long? Length { get; init; }
+}
+
+/// <summary>
+/// <c>Read error from remote host 192.0.2.5 port 51234: Connection reset by peer</c> (serverloop.c, VERBOSE; no port before
+/// 7.2): an established session's connection broke.
+/// </summary>
+public sealed record SshdReadError : SshdEvent
+{
+    /// <summary>The system's error: <c>Connection reset by peer</c>, <c>Connection timed out</c>.</summary>
+    public required string Reason { get; init; }
+}
+
+/// <summary>
+/// <c>Authentication refused: bad ownership or modes for directory /home/alice/.ssh</c> (StrictModes, auth.c): sshd would not
+/// read a user's key file. The attempt's result is its own <c>Failed publickey</c> line, so this one is None.
+/// </summary>
+public sealed record SshdAuthenticationRefused : SshdEvent
+{
+    /// <summary>Why: <c>bad ownership or modes for file /home/alice/.ssh/authorized_keys</c>, <c>... is not a regular file</c>.</summary>
+    public required string Reason { get; init; }
+}
+
+/// <summary>
+/// <c>subsystem request for sftp by user alice failed, subsystem not found</c> (session.c; <c>by user</c> since about 7.7):
+/// a logged-in user asked for a subsystem sshd does not offer.
+/// </summary>
+public sealed record SshdSubsystemNotFound : SshdEvent
+{
+    /// <summary>The subsystem asked for: <c>sftp</c>.</summary>
+    public required string Subsystem { get; init; }
 }

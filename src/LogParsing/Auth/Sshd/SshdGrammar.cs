@@ -17,6 +17,11 @@ public static class SshdGrammar
     private const string SolarisInvalidUser = "<invalid username>";
     internal const string PostauthSuffix = " [postauth]";
 
+    internal static SshdPhase PhaseOf(ReadOnlySpan<char> text) =>
+        text.EndsWith(PreauthSuffix, StringComparison.Ordinal) ? SshdPhase.Preauth
+        : text.EndsWith(PostauthSuffix, StringComparison.Ordinal) ? SshdPhase.Postauth
+        : SshdPhase.None;
+
     internal static ReadOnlySpan<char> WithoutPhaseSuffix(ReadOnlySpan<char> text) =>
         text.EndsWith(PreauthSuffix, StringComparison.Ordinal) ? text[..^PreauthSuffix.Length]
         : text.EndsWith(PostauthSuffix, StringComparison.Ordinal) ? text[..^PostauthSuffix.Length]
@@ -71,29 +76,28 @@ public static class SshdGrammar
             (user, remote, phase) => (AuthEvent)new SshdInvalidUser { User = user, Remote = remote, Phase = phase },
             UserBeforeFrom, FromRemote, Phase);
 
-    // "%s %s%s%s for %s%.100s from %.200s port %d ssh2%s%s": "Failed password for invalid user admin from H port N ssh2"
+    // auth.c auth_log: "%s %s%s%s for %s%.100s from %.200s port %d ssh2%s%s" (before 7.4 "... port %d %s%s%s", ssh1 or ssh2)
+    private static readonly Parser<char, AuthResultParser.AuthResult> AuthResult = new AuthResultParser();
+
+    // "Failed password for invalid user admin from 192.0.2.1 port 56502 ssh2"
     private static readonly Parser<char, AuthEvent> Failed =
-        Parser.Map(
-            (method, invalid, user, remote, protocol, details, phase) => (AuthEvent)new SshdFailedAuthentication
-            {
-                Method = method, InvalidUser = invalid || user == SolarisInvalidUser, User = user, Remote = remote,
-                Protocol = protocol.GetValueOrDefault(), Details = details.GetValueOrDefault(), Phase = phase,
-            },
-            Until(" for ", intern: true).Before(Literal(" for ")), InvalidUserMarker, UserBeforeFrom, FromRemote, Protocol, Details, Phase);
+        AuthResult.Select(r => (AuthEvent)new SshdFailedAuthentication
+        {
+            Method = r.Method, InvalidUser = r.InvalidUser || r.User == SolarisInvalidUser, User = r.User, Remote = r.Remote,
+            RemoteAmbiguous = r.Ambiguous, Protocol = r.Protocol, Details = r.Details, Phase = r.Phase,
+        });
 
     // "Accepted publickey for vagrant from 10.0.2.2 port 48274 ssh2: ED25519 SHA256:k1kj..."
     private static readonly Parser<char, AuthEvent> Accepted =
-        Parser.Map(
-            (method, user, remote, protocol, details, phase) =>
+        AuthResult.Select(r =>
+        {
+            var (keyType, fingerprint) = KeyOf(r.Details);
+            return (AuthEvent)new SshdAcceptedAuthentication
             {
-                var (keyType, fingerprint) = KeyOf(details);
-                return (AuthEvent)new SshdAcceptedAuthentication
-                {
-                    Method = method, User = user, Remote = remote, Protocol = protocol.GetValueOrDefault(),
-                    KeyType = keyType, Fingerprint = fingerprint, Details = details.GetValueOrDefault(), Phase = phase,
-                };
-            },
-            Until(" for ", intern: true).Before(Literal(" for ")), UserBeforeFrom, FromRemote, Protocol, Details, Phase);
+                Method = r.Method, User = r.User, Remote = r.Remote, RemoteAmbiguous = r.Ambiguous, Protocol = r.Protocol,
+                KeyType = keyType, Fingerprint = fingerprint, Details = r.Details, Phase = r.Phase,
+            };
+        });
 
     // "Received disconnect from %s port %d:%u: %.400s": "Received disconnect from H port 60580:11: Bye Bye [preauth]";
     // before 7.2 "Received disconnect from %s: %u: %.400s": "Received disconnect from 89.24.13.192: 3: ..."
@@ -124,12 +128,23 @@ public static class SshdGrammar
             UserPreamble, Tokens.RemoteEndpoint, Phase);
 
     // "Unable to negotiate with %s: %s. Their offer: %s": "... no matching key exchange method found. Their offer: a,b,c [preauth]"
+    // 6.8 to 7.1 wrote no port: "fatal: Unable to negotiate with 192.0.2.9: no matching key exchange method found. Their offer: ..."
     private static readonly Parser<char, AuthEvent> UnableToNegotiate =
         Parser.Map(
             (remote, algorithm, offer, phase) => (AuthEvent)new SshdNegotiationFailed { Remote = remote, Algorithm = algorithm, Offer = SplitOffer(offer), Phase = phase },
-            Tokens.RemoteEndpoint.Before(Literal(": no matching ")),
+            Until(": no matching ").Select(HostAndPort).Before(Literal(": no matching ")),
             Until(" found", intern: true).Before(Literal(" found. Their offer: ")),
             Text, Phase);
+
+    // 6.7 and before (kex.c choose_*): "no matching cipher found: client %s server %s", "... mac ...", "... comp ..."
+    private static Parser<char, AuthEvent> NoMatching(string algorithm) =>
+        Parser.Map(
+            (client, server, phase) => (AuthEvent)new SshdNegotiationFailed { Algorithm = algorithm, Offer = SplitOffer(client), Supported = SplitOffer(server), Phase = phase },
+            Until(" server ").Before(Literal(" server ")), Word, Phase);
+
+    // 6.7 and before: "no kex alg", "no hostkey alg"
+    private static Parser<char, AuthEvent> NoAlgorithm(string algorithm) =>
+        Phase.Select(phase => (AuthEvent)new SshdNegotiationFailed { Algorithm = algorithm, Phase = phase });
 
     // "kex_exchange_identification: %s": "Connection closed by remote host", "read: Connection reset by peer"
     private static readonly Parser<char, AuthEvent> KexIdentification =
@@ -177,23 +192,25 @@ public static class SshdGrammar
     private static readonly Parser<char, AuthEvent> Restarting =
         End.ThenReturn((AuthEvent)new SshdReceivedSignal { Signal = 1, Restarting = true });
 
-    // "PAM: %s for %s%.100s from %.100s": "PAM: Authentication failure for illegal user r00t from example.com"
+    // auth-pam.c: "PAM: %s for %s%.100s from %.100s": "PAM: Authentication failure for illegal user r00t from example.com";
+    // macOS adds " via %s" (its local address): "PAM: authentication error for alice from 192.0.2.7 via 192.168.1.201"
     private static readonly Parser<char, AuthEvent> PamError =
         Parser.Map(
-            (reason, illegal, user, remote, phase) => (AuthEvent)new SshdPamError { Reason = reason, InvalidUser = illegal, User = user, Remote = remote, Phase = phase },
+            (reason, illegal, user, remote, via, phase) => (AuthEvent)new SshdPamError
+            {
+                Reason = reason, InvalidUser = illegal, User = user, Remote = remote, Via = via.HasValue ? via.Value : null, Phase = phase,
+            },
             Until(" for ").Before(Literal(" for ")),
             Literal("illegal user ").Maybe().Select(m => m.HasValue),
-            UserBeforeFrom, FromRemote, Phase);
+            UserBeforeFrom, FromRemote, Literal(" via ").Then(Word).Maybe(), Phase);
 
     // "Postponed %s for %s from %s port %d ssh2" / "Partial ...": auth_log's other results
     private static Parser<char, AuthEvent> NotYetAuthenticated(string result) =>
-        Parser.Map(
-            (method, invalid, user, remote, protocol, details, phase) => (AuthEvent)new SshdPartialAuthentication
-            {
-                Result = result, Method = method, InvalidUser = invalid, User = user, Remote = remote,
-                Protocol = protocol.GetValueOrDefault(), Details = details.GetValueOrDefault(), Phase = phase,
-            },
-            Until(" for ", intern: true).Before(Literal(" for ")), InvalidUserMarker, UserBeforeFrom, FromRemote, Protocol, Details, Phase);
+        AuthResult.Select(r => (AuthEvent)new SshdPartialAuthentication
+        {
+            Result = result, Method = r.Method, InvalidUser = r.InvalidUser, User = r.User, Remote = r.Remote,
+            RemoteAmbiguous = r.Ambiguous, Protocol = r.Protocol, Details = r.Details, Phase = r.Phase,
+        });
 
     // "input_userauth_request: invalid user %s" (7.4 and before)
     private static readonly Parser<char, AuthEvent> InputUserauthInvalidUser =
@@ -248,12 +265,10 @@ public static class SshdGrammar
 
     // "Disconnecting %s: %.100s" (7.5+, with the preamble): "Disconnecting invalid user xxx H port N: Too many authentication failures"
     private static readonly Parser<char, AuthEvent> Disconnecting =
-        Parser.Map(
-            (preamble, remote, reason, phase) => (AuthEvent)new SshdDisconnecting
-            {
-                UserState = preamble.State, User = preamble.User, Remote = remote, Reason = reason, Phase = phase,
-            },
-            UserPreamble, Tokens.RemoteEndpoint.Before(Literal(": ")), Text, Phase);
+        new PreambleAndReasonParser().Select(r => (AuthEvent)new SshdDisconnecting
+        {
+            UserState = r.State, User = r.User, Remote = r.Remote, RemoteAmbiguous = r.Ambiguous, Reason = r.Reason, Phase = r.Phase,
+        });
 
     // before 7.5: "Disconnecting: %.100s", with "Too many authentication failures for %.100s" before 7.0
     private static readonly Parser<char, AuthEvent> DisconnectingOld =
@@ -313,10 +328,48 @@ public static class SshdGrammar
             Word.Before(Literal(" maps to ")), Until(", but this does not map back").Before(RestBefore(PreauthSuffix, PostauthSuffix)), Phase);
 
     // "reverse mapping checking getaddrinfo for %.700s [%s] failed - POSSIBLE BREAK-IN ATTEMPT!"
+    // The name is whatever the client's DNS answers: the address is in the last brackets before "] failed".
     private static readonly Parser<char, AuthEvent> ReverseMappingFailed =
+        UntilLast("] failed").Before(Text).Then(Phase, (nameAndAddress, phase) =>
+        {
+            var open = nameAndAddress.LastIndexOf(" [", StringComparison.Ordinal);
+            return (AuthEvent)new SshdReverseMappingMismatch
+            {
+                Remote = open < 0 ? null : RemoteEndpointParser.Create(nameAndAddress.AsSpan(open + 2), null),
+                Name = open < 0 ? nameAndAddress : nameAndAddress[..open],
+                Phase = phase,
+            };
+        });
+
+    // packet.c: "Corrupted MAC on input." and "Bad packet length %u."
+    private static readonly Parser<char, AuthEvent> CorruptedMac =
+        Phase.Select(phase => (AuthEvent)new SshdCorruptPacket { Reason = "Corrupted MAC on input", Phase = phase });
+
+    private static readonly Parser<char, AuthEvent> BadPacketLength =
+        Long.Before(Literal(".")).Then(Phase, (length, phase) => (AuthEvent)new SshdCorruptPacket { Reason = "Bad packet length", Length = length, Phase = phase });
+
+    // serverloop.c (VERBOSE): "Read error from remote host %s port %d: %s"; 7.1 and before "Read error from remote host %.100s: %.100s"
+    private static readonly Parser<char, AuthEvent> ReadError =
         Parser.Map(
-            (name, address, phase) => (AuthEvent)new SshdReverseMappingMismatch { Remote = RemoteEndpointParser.Create(address, null), Name = name, Phase = phase },
-            Until(" [").Before(Literal(" [")), Until("]").Before(Text), Phase);
+            (remote, reason, phase) => (AuthEvent)new SshdReadError { Remote = remote, Reason = reason, Phase = phase },
+            Until(": ").Select(HostAndPort).Before(Literal(": ")), Text, Phase);
+
+    // auth.c (StrictModes): "Authentication refused: %s", "bad ownership or modes for file %s" and its kin
+    private static readonly Parser<char, AuthEvent> AuthenticationRefused =
+        Parser.Map((reason, phase) => (AuthEvent)new SshdAuthenticationRefused { Reason = reason, Phase = phase }, Text, Phase);
+
+    // session.c: "subsystem request for %.100s by user %s failed, subsystem not found" (about 7.7+); before, without "by user %s"
+    private static readonly Parser<char, AuthEvent> SubsystemNotFound =
+        UntilLast(" failed, subsystem not found", allowEmpty: true).Before(Literal(" failed, subsystem not found")).Then(Phase, (head, phase) =>
+        {
+            var by = head.LastIndexOf(" by user ", StringComparison.Ordinal);
+            return (AuthEvent)new SshdSubsystemNotFound
+            {
+                Subsystem = by < 0 ? head : head[..by],
+                User = by < 0 ? null : StringPool.Shared.Get(head.AsSpan(by + " by user ".Length)),
+                Phase = phase,
+            };
+        });
 
     // srclimit.c: "%s: new %s %s penalty of %.3f seconds for %s" / "%s: activating %s penalty of %.3f seconds for %s"
     private static readonly Parser<char, AuthEvent> Penalise =
@@ -400,7 +453,17 @@ public static class SshdGrammar
         ("srclimit_penalise: ", Penalise),
         ("drop connection #", DropConnection),
         ("Timeout, client not responding from ", ClientNotResponding),
-        ("Transferred: sent ", Transferred));
+        ("Transferred: sent ", Transferred),
+        ("Corrupted MAC on input.", CorruptedMac),
+        ("Bad packet length ", BadPacketLength),
+        ("Read error from remote host ", ReadError),
+        ("no matching cipher found: client ", NoMatching("cipher")),
+        ("no matching mac found: client ", NoMatching("MAC")),
+        ("no matching comp found: client ", NoMatching("compression method")),
+        ("no kex alg", NoAlgorithm("key exchange method")),
+        ("no hostkey alg", NoAlgorithm("host key type")),
+        ("Authentication refused: ", AuthenticationRefused),
+        ("subsystem request for ", SubsystemNotFound));
 
     /// <summary>A whole sshd message: an optional <c>error: </c> / <c>fatal: </c> level, then <see cref="Message"/>.</summary>
     public static readonly Parser<char, AuthEvent> Body =
@@ -408,6 +471,15 @@ public static class SshdGrammar
             ("error: ", Message.Select(e => WithLevel(e, SshdLogLevel.Error))),
             ("fatal: ", Message.Select(e => WithLevel(e, SshdLogLevel.Fatal))))
         .Otherwise(Message);
+
+    // "192.0.2.9 port 55419" or "192.0.2.9" (and IPv6 alike): the host and its port.
+    private static RemoteEndpoint HostAndPort(string text)
+    {
+        var port = text.LastIndexOf(" port ", StringComparison.Ordinal);
+        return port > 0 && AsciiNumber.TryParseInt32(text.AsSpan(port + " port ".Length), out var p) && p <= 65535
+            ? RemoteEndpointParser.Create(text.AsSpan(0, port), p)
+            : RemoteEndpointParser.Create(text, null);
+    }
 
     private static string Before(string text, string delimiter, bool last = false)
     {
@@ -441,10 +513,10 @@ public static class SshdGrammar
     }
 
     // "ED25519 SHA256:k1kj..." (then certificate details): the key type, shared across lines, and the fingerprint, in one pass.
-    private static (string? KeyType, string? Fingerprint) KeyOf(Maybe<string> details)
+    private static (string? KeyType, string? Fingerprint) KeyOf(string? details)
     {
-        if (!details.HasValue) return (null, null);
-        var text = details.Value.AsSpan();
+        if (details is null) return (null, null);
+        var text = details.AsSpan();
         var space = text.IndexOf(' ');
         if (space <= 0) return (text.IsEmpty ? null : StringPool.Shared.Get(text), null);
         var rest = text[(space + 1)..];

@@ -43,8 +43,10 @@ public class PamTests
         Assert.Equal("192.0.2.113", e.Rhost);
         Assert.Equal("rda", e.User);
         Assert.Equal("192.0.2.113", e.Remote!.Host);
-        // Under sshd the same attempt is counted by sshd's own "Failed password" line (fail2ban treats this one as a helper).
-        Assert.Equal(AuthOutcome.None, e.Outcome);
+        // An authentication failed, whatever program loaded the module; under sshd the attempt is counted once, by sshd's
+        // own "Failed password" line (AttemptCounting, as fail2ban treats this one as a helper).
+        Assert.Equal(AuthOutcome.Failure, e.Outcome);
+        Assert.False(LogParsing.Analysis.AttemptCounting.Default.IsFailedAttempt(e));
     }
 
     [Fact]
@@ -77,7 +79,9 @@ public class PamTests
     {
         var e = Assert.IsType<PamMoreFailures>(Event("sshd[2738]", "PAM 4 more authentication failures; logname= uid=0 euid=0 tty=ssh ruser= rhost=202.109.143.106  user=root"));
         Assert.Equal((4, "root", "202.109.143.106"), (e.Count, e.User, e.Remote!.Host));
-        Assert.Equal(AuthOutcome.None, e.Outcome);
+        // Failures happened; each was logged on its own line too, so the sum is not counted again.
+        Assert.Equal(AuthOutcome.Failure, e.Outcome);
+        Assert.False(LogParsing.Analysis.AttemptCounting.Default.IsFailedAttempt(e));
         Assert.Equal(1, Assert.IsType<PamMoreFailures>(Event("sshd[2738]", "PAM 1 more authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=202.109.143.106")).Count);
     }
 
@@ -110,10 +114,12 @@ public class PamTests
     }
 
     [Fact]
-    public void Faillock_and_systemd_lines_are_unrecognized_with_the_header_parsed()
+    public void Faillock_user_unknown_and_systemd_release_are_read()
     {
-        Assert.IsType<UnrecognizedEvent>(Event("sshd[1]", "pam_faillock(sshd:auth): User unknown"));
-        Assert.IsType<UnrecognizedEvent>(Event("sshd[1]", "pam_systemd(sshd:session): Failed to release session: Interrupted system call"));
+        // pam_faillock.c get_pam_user: "User unknown"; pam_systemd.c: "Failed to release session: %s"
+        Assert.Equal("pam_faillock", Assert.IsType<PamUserUnknown>(Event("sshd[1]", "pam_faillock(sshd:auth): User unknown")).Module);
+        var e = Assert.IsType<PamSystemdSessionError>(Event("sshd[1]", "pam_systemd(sshd:session): Failed to release session: Interrupted system call"));
+        Assert.Equal(("Failed to release session", "Interrupted system call", AuthOutcome.None), (e.Action, e.Reason, e.Outcome));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public class ShadowTests
         var e = Assert.IsType<ShadowUserAdded>(Event("useradd[2291]", "new user: name=alice, UID=1001, GID=1001, home=/home/alice, shell=/bin/bash, from=/dev/pts/0"));
         Assert.Equal(("alice", 1001, 1001), (e.User, e.Uid, e.Gid));
         Assert.Equal(("/home/alice", "/bin/bash", "/dev/pts/0"), (e.Home, e.Shell, e.From));
-        Assert.Equal(AuthOutcome.None, e.Outcome);
+        Assert.Equal(AuthOutcome.Success, e.Outcome);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public class ShadowTests
     {
         var e = Assert.IsType<ShadowPasswordChanged>(Event("passwd[7001]", "password for 'alice' changed by 'root'"));
         Assert.Equal(("alice", "root"), (e.User, e.By));
-        Assert.Equal(AuthOutcome.None, e.Outcome);
+        Assert.Equal(AuthOutcome.Success, e.Outcome);
     }
 
     [Theory]
@@ -115,7 +115,8 @@ public class ShadowTests
         // Debian and Ubuntu build passwd with PAM: the change is logged by pam_unix, not by passwd itself.
         var e = Assert.IsType<PamPasswordChanged>(Event("passwd[7002]", "pam_unix(passwd:chauthtok): password changed for alice"));
         Assert.Equal(("pam_unix", "passwd", "chauthtok", "alice"), (e.Module, e.Service, e.Type, e.User));
-        Assert.Equal(AuthOutcome.None, e.Outcome);
+        // A completed account change.
+        Assert.Equal(AuthOutcome.Success, e.Outcome);
         Assert.IsType<PamPasswordChanged>(Event("chpasswd[7003]", "pam_unix(chpasswd:chauthtok): password changed for bob"));
     }
 
@@ -127,10 +128,90 @@ public class ShadowTests
     }
 
     [Theory]
+    // every line that reports a completed change (useradd, groupadd, usermod, userdel, groupdel, passwd, chage, gpasswd)
+    [InlineData("useradd[2291]", "new group: name=alice, GID=1001")]
+    [InlineData("groupadd[2290]", "group added to /etc/gshadow: name=devs")]
+    [InlineData("usermod[3001]", "add 'alice' to group 'sudo'")]
+    [InlineData("gpasswd[4101]", "user alice removed by root from group docker")]
+    [InlineData("userdel[5120]", "delete user 'alice'")]
+    [InlineData("groupdel[6000]", "group 'devs' removed")]
+    [InlineData("usermod[3001]", "lock user 'alice' password")]
+    [InlineData("chage[8100]", "changed password expiry for alice")]
+    public void Completed_account_changes_are_successes(string program, string message) =>
+        Assert.Equal(AuthOutcome.Success, Event(program, message).Outcome);
+
+    [Fact]
+    public void Failed_useradd_is_a_failure_with_its_exit_code()
+    {
+        // useradd.c fail_exit: SYSLOG ((LOG_INFO, "failed adding user '%s', exit code: %d", user_name, code)) (shadow PR #296, 2020)
+        var e = Assert.IsType<ShadowUserAddFailed>(Event("useradd[4003]", "failed adding user 'bob', exit code: 9"));
+        Assert.Equal(("bob", (int?)9), (e.User, e.ExitCode));
+        Assert.Equal(AuthOutcome.Failure, e.Outcome);
+        // shadow 4.1.1: "failed adding user `%s', data deleted"
+        var old = Assert.IsType<ShadowUserAddFailed>(Event("useradd[4004]", "failed adding user `bob', data deleted"));
+        Assert.Equal(("bob", (int?)null), (old.User, old.ExitCode));
+    }
+
+    [Fact]
+    public void Userdel_own_group_line_may_end_in_an_escaped_newline()
+    {
+        // userdel.c: SYSLOG ((LOG_INFO, "removed group '%s' owned by '%s'\n", ...)); rsyslog escapes the newline as #012
+        var e = Assert.IsType<ShadowGroupDeleted>(Event("userdel[5120]", "removed group 'bob' owned by 'bob'#012"));
+        Assert.Equal(("bob", "bob"), (e.Group, e.Owner));
+        Assert.IsType<ShadowGroupDeleted>(Event("userdel[5120]", "removed shadow group 'bob' owned by 'bob'#012"));
+    }
+
+    [Fact]
+    public void Old_backtick_quoting_is_read_on_every_quoted_line()
+    {
+        // shadow 4.0/4.1 quoted names `like this'
+        Assert.Equal("bob", Assert.IsType<ShadowUserDeleted>(Event("userdel[12]", "delete user `bob'#012")).User);
+        var password = Assert.IsType<ShadowPasswordChanged>(Event("passwd[13]", "password for `bob' changed by `root'"));
+        Assert.Equal(("bob", "root"), (password.User, password.By));
+        var shell = Assert.IsType<ShadowUserModified>(Event("usermod[14]", "change user `bob' shell from `/bin/sh' to `/bin/bash'"));
+        Assert.Equal(("bob", "/bin/sh", "/bin/bash"), (shell.User, shell.From, shell.To));
+        var member = Assert.IsType<ShadowUserRemovedFromGroup>(Event("userdel[12]", "delete `bob' from group `wheel'"));
+        Assert.Equal(("bob", "wheel"), (member.User, member.Group));
+        // groupdel.c of shadow 4.0/4.1: SYSLOG ((LOG_INFO, "remove group `%s'\n", group_name))
+        Assert.Equal("devs", Assert.IsType<ShadowGroupDeleted>(Event("groupdel[15]", "remove group `devs'")).Group);
+    }
+
+    [Fact]
+    public void Chfn_and_chsh_changes_are_modifications()
+    {
+        // shadow src/chfn.c: "changed user '%s' information"; src/chsh.c: "changed user '%s' shell to '%s'"
+        var info = Assert.IsType<ShadowUserModified>(Event("chfn[9001]", "changed user 'alice' information"));
+        Assert.Equal(("alice", ShadowUserChange.Information, (string?)null), (info.User, info.Change, info.To));
+        var shell = Assert.IsType<ShadowUserModified>(Event("chsh[9002]", "changed user 'alice' shell to '/usr/bin/zsh'"));
+        Assert.Equal(("alice", ShadowUserChange.Shell, (string?)null, "/usr/bin/zsh"), (shell.User, shell.Change, shell.From, shell.To));
+        Assert.Equal(AuthOutcome.Success, shell.Outcome);
+    }
+
+    [Theory]
+    [InlineData("chfn[9001]")]
+    [InlineData("chsh[9002]")]
+    [InlineData("adduser[9003]")]
+    [InlineData("chpasswd[9004]")]
+    public void Pam_lines_of_the_newly_claimed_tools_stay_pam_events(string program)
+    {
+        // the pam_ message claim wins over the program's grammar
+        Assert.IsType<PamPasswordChanged>(Event(program, "pam_unix(chfn:chauthtok): password changed for alice"));
+    }
+
+    [Fact]
+    public void Adduser_tag_is_claimed_by_the_shadow_family()
+    {
+        // adduser runs useradd; a shadow line under adduser's tag (a wrapper relaying it) reads the same
+        var entry = AuthLogParser.Default.Parse("Apr  3 10:15:42 web adduser[9003]: new user: name=carol, UID=1003, GID=1003, home=/home/carol, shell=/bin/bash");
+        Assert.Equal("adduser", entry.Program);
+        Assert.IsType<ShadowUserAdded>(entry.Event);
+    }
+
+    [Theory]
     [InlineData("usermod[3001]", "change 'alice' to 'alicia' in group 'sudo'")]
     [InlineData("passwd[7001]", "password locked for 'alice'")]
-    [InlineData("useradd[2291]", "failed adding user 'alice', exit code: 12")]
     [InlineData("useradd[2291]", "new user: name=alice, UID=1001")]
+    [InlineData("useradd[2291]", "failed adding user 'alice', exit code: many")]
     public void Other_shadow_lines_are_unrecognized(string program, string message) =>
         Assert.IsType<UnrecognizedEvent>(Event(program, message));
 }

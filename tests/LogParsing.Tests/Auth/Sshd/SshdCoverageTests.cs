@@ -114,11 +114,13 @@ public class SshdCoverageTests
     }
 
     [Fact]
-    public void Disconnecting_too_many_failures_after_max_attempts_is_not_counted_twice()
+    public void Disconnecting_for_too_many_failures_is_a_failure()
     {
+        // The outcome says what happened (a refused login); counting it once with the failures before it is the
+        // attempt-counting rule's job (Analysis/AttemptCounting), not the outcome's.
         var e = Event<SshdDisconnecting>("Nov 23 21:50:38 myhost sshd[109798]: Disconnecting invalid user xxx 192.0.2.7 port 49941: Too many authentication failures [preauth]");
         Assert.Equal((SshdUserState.Invalid, "xxx", "Too many authentication failures"), (e.UserState, e.User, e.Reason));
-        Assert.Equal(AuthOutcome.None, e.Outcome);
+        Assert.Equal(AuthOutcome.Failure, e.Outcome);
         var change = Event<SshdDisconnecting>("Mar 19 16:47:49 test sshd[5672]: Disconnecting invalid user admin 192.0.2.117 port 44004: Change of username or service not allowed: (admin,ssh-connection) -> (user,ssh-connection) [preauth]");
         Assert.Equal("Change of username or service not allowed: (admin,ssh-connection) -> (user,ssh-connection)", change.Reason);
         Assert.Equal(AuthOutcome.Failure, change.Outcome);

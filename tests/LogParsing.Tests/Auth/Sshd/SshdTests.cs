@@ -55,14 +55,22 @@ public class SshdTests
         Assert.Null(e.Fingerprint);
     }
 
-    [Theory]
-    [InlineData("Connection closed by 2001:db8::1 port 22 [preauth]", "2001:db8::1")]
-    [InlineData("Connection closed by ::ffff:192.0.2.7 port 22 [preauth]", "::ffff:192.0.2.7")]
-    public void Ipv6_and_mapped_addresses_parse(string message, string host)
+    [Fact]
+    public void Ipv6_addresses_parse()
     {
-        var e = Assert.IsType<SshdConnectionClosed>(Event(message));
-        Assert.Equal(host, e.Remote!.Host);
-        Assert.Equal(IPAddress.Parse(host), e.Remote.Address);
+        var e = Assert.IsType<SshdConnectionClosed>(Event("Connection closed by 2001:db8::1 port 22 [preauth]"));
+        Assert.Equal("2001:db8::1", e.Remote!.Host);
+        Assert.Equal(IPAddress.Parse("2001:db8::1"), e.Remote.Address);
+    }
+
+    [Fact]
+    public void Ipv4_mapped_addresses_are_the_ipv4_host()
+    {
+        // sshd on a dual-stack socket writes an IPv4 client as ::ffff:a.b.c.d: one host for every analysis.
+        var entry = AuthLogParser.Default.Parse("May 31 07:07:22 nimbus sshd[1]: Connection closed by ::ffff:192.0.2.7 port 22 [preauth]");
+        var e = Assert.IsType<SshdConnectionClosed>(entry.Event);
+        Assert.Equal(new RemoteEndpoint("192.0.2.7", IPAddress.Parse("192.0.2.7"), 22), e.Remote);
+        Assert.Contains("::ffff:192.0.2.7", entry.Message);
     }
 
     [Fact]
