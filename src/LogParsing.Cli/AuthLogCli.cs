@@ -2,12 +2,17 @@ using System.CommandLine;
 
 namespace LogParsing.Cli;
 
-/// <summary>The <c>authlog</c> command line: commands, shared options, exit codes (0 ok, 1 I/O error, 2 invalid arguments).</summary>
+/// <summary>
+/// The <c>authlog</c> command line: commands, shared options, exit codes (0 ok, 1 I/O error or a fault, 2 invalid
+/// arguments, 130 interrupted; <c>follow</c>, whose normal end is Ctrl-C, exits 0 then, as <c>journalctl -f</c> does).
+/// Nothing prints a stack trace without <c>--verbose</c>.
+/// </summary>
 internal static class AuthLogCli
 {
     public const int Ok = 0;
     public const int IoError = 1;
     public const int UsageError = 2;
+    public const int Interrupted = 130;
 
     public const string DefaultAuthLog = "/var/log/auth.log";
 
@@ -23,7 +28,7 @@ internal static class AuthLogCli
         };
         var parse = root.Parse(args);
         // Our own handler below turns I/O faults into one line naming the file, not a stack trace.
-        var configuration = new InvocationConfiguration { Output = console.RawOut, Error = console.Error, EnableDefaultExceptionHandler = false };
+        var configuration = new InvocationConfiguration { Output = console.RawOut, Error = console.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors) await console.Error.WriteLineAsync($"authlog: {error.Message}").ConfigureAwait(false);
@@ -39,9 +44,20 @@ internal static class AuthLogCli
             await console.Error.WriteLineAsync($"authlog: {ex.Message}").ConfigureAwait(false);
             return UsageError;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return args is ["follow", ..] ? Ok : Interrupted;
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             await console.Error.WriteLineAsync($"authlog: {ex.Message}").ConfigureAwait(false);
+            if (args.Contains("--verbose")) await console.Error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
+            return IoError;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A defect of ours, not of the input: one line, the trace only on request.
+            await console.Error.WriteLineAsync($"authlog: internal error: {ex.Message} (run with --verbose for details)").ConfigureAwait(false);
             if (args.Contains("--verbose")) await console.Error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
             return IoError;
         }

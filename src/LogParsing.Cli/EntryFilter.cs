@@ -33,6 +33,8 @@ internal sealed class EntryFilter
         var now = TimeZoneInfo.ConvertTime(DateTimeOffset.Now, zone);
         var since = ParseTime(parse.GetValue(Since), "--since", options.Year, zone, now);
         var until = ParseTime(parse.GetValue(Until), "--until", options.Year, zone, now);
+        if (since is { } from && until is { } to && to < from)
+            throw new CliUsageException($"--until ({to:yyyy-MM-dd HH:mm:ss}) is before --since ({from:yyyy-MM-dd HH:mm:ss}).");
         var programs = parse.GetValue(Program) ?? [];
         var types = parse.GetValue(Type) ?? [];
         var users = parse.GetValue(User) ?? [];
@@ -85,10 +87,13 @@ internal sealed class EntryFilter
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         text = string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        if (text.Length >= 2 && char.IsAsciiLetter(text[^1]) && long.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        if (text.Length >= 2 && text[^1] is 's' or 'm' or 'h' or 'd' or 'w' && long.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
         {
-            TimeSpan? ago = text[^1] switch { 's' => TimeSpan.FromSeconds(n), 'm' => TimeSpan.FromMinutes(n), 'h' => TimeSpan.FromHours(n), 'd' => TimeSpan.FromDays(n), 'w' => TimeSpan.FromDays(7 * n), _ => null };
-            if (ago is { } span) return now - span;
+            // Back from now, but never before the first instant a time can have.
+            var seconds = n * SimulateCommand.UnitSeconds(text[^1], option);
+            if (seconds > (now - DateTimeOffset.MinValue).TotalSeconds - 86_400)
+                throw new CliUsageException($"{option}: '{text}' ago is before year 1.");
+            return now.AddSeconds(-seconds);
         }
         if (DateTime.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso))
             return new DateTimeOffset(iso, zone.GetUtcOffset(iso));

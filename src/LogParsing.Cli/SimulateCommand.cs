@@ -75,18 +75,26 @@ internal static class SimulateCommand
         if (text.StartsWith('-')) return Timeout.InfiniteTimeSpan;
         var unit = text.Length > 0 && char.IsAsciiLetter(text[^1]) ? text[^1] : 's';
         var number = char.IsAsciiLetter(unit) && text.Length > 0 && char.IsAsciiLetter(text[^1]) ? text[..^1] : text;
-        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || n < 0)
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || n < 0 || !double.IsFinite(n))
             throw new CliUsageException($"{option}: cannot read '{text}' as a duration (try 600, 10m, 1h, 1d).");
-        return unit switch
-        {
-            's' => TimeSpan.FromSeconds(n),
-            'm' => TimeSpan.FromMinutes(n),
-            'h' => TimeSpan.FromHours(n),
-            'd' => TimeSpan.FromDays(n),
-            'w' => TimeSpan.FromDays(7 * n),
-            _ => throw new CliUsageException($"{option}: unknown unit '{unit}' (use s, m, h, d, w)."),
-        };
+        var seconds = n * UnitSeconds(unit, option);
+        // Longer than any log could span (DateTimeOffset covers 10,000 years): a typo, not a policy.
+        if (seconds > MaxSeconds)
+            throw new CliUsageException($"{option}: '{text}' is longer than 10,000 years.");
+        return TimeSpan.FromTicks((long)(seconds * TimeSpan.TicksPerSecond));
     }
+
+    private const double MaxSeconds = 10_000 * 365.25 * 86_400;
+
+    internal static double UnitSeconds(char unit, string option) => unit switch
+    {
+        's' => 1,
+        'm' => 60,
+        'h' => 3_600,
+        'd' => 86_400,
+        'w' => 7 * 86_400,
+        _ => throw new CliUsageException($"{option}: unknown unit '{unit}' (use s, m, h, d, w)."),
+    };
 
     private static void Write(IAnsiConsole console, BanPolicy policy, IReadOnlyList<SimulatedBan> bans, Fail2BanReport? real)
     {

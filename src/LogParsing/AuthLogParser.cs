@@ -124,13 +124,14 @@ public sealed class AuthLogParser
     /// <summary>One line of a source: its stamp resolved by the source's <paramref name="resolver"/>, at <paramref name="position"/>.</summary>
     internal AuthLogEntry Parse(ReadOnlySpan<char> line, TimestampResolver resolver, LogPosition position, bool truncated)
     {
-        if (!truncated && TryReadHeader(line, out var header, out var start))
+        // A stamp that names no real instant (Feb 30, a year past 9999) is no header: the line is malformed, its text kept.
+        if (!truncated && TryReadHeader(line, out var header, out var start) && resolver.TryResolve(header.Timestamp, out var timestamp, out var inferred))
         {
             var message = line[start..];
             var evt = _dispatch.Read(header.Program, message, out var program, out var repeat);
             return new AuthLogEntry
             {
-                Timestamp = resolver.Resolve(header.Timestamp, out var inferred),
+                Timestamp = timestamp,
                 YearWasInferred = inferred,
                 Host = header.Host,
                 Program = program,

@@ -54,14 +54,31 @@ public sealed class BanSimulator
         if (host.BannedUntil is { } until && (until == DateTimeOffset.MaxValue || t < until)) return;
 
         for (var i = 0; i < failed; i++) host.Failures.Enqueue(t);
-        while (host.Failures.Count > 0 && host.Failures.Peek() <= t - _policy.FindTime) host.Failures.Dequeue();
+        // A window that reaches back past the first instant holds every failure so far.
+        if (Fits(t, -_policy.FindTime.Ticks))
+        {
+            var since = t.AddTicks(-_policy.FindTime.Ticks);
+            while (host.Failures.Count > 0 && host.Failures.Peek() <= since) host.Failures.Dequeue();
+        }
         if (host.Failures.Count < _policy.MaxRetry) return;
 
         var permanent = _policy.BanTime < TimeSpan.Zero;
         host.Bans++;
-        _bans.Add(new SimulatedBan(remote.Host, remote.Address, t, permanent ? null : t + _policy.BanTime, host.Failures.Count, host.Bans));
-        host.BannedUntil = permanent ? DateTimeOffset.MaxValue : t + _policy.BanTime;
+        _bans.Add(new SimulatedBan(remote.Host, remote.Address, t, permanent ? null : Shift(t, _policy.BanTime.Ticks), host.Failures.Count, host.Bans));
+        host.BannedUntil = permanent ? DateTimeOffset.MaxValue : Shift(t, _policy.BanTime.Ticks);
         host.Failures.Clear();
+    }
+
+    // t moved by a span, held to DateTimeOffset's range: a log dated 0001-01-01 or 9999-12-31, or a find time of
+    // centuries, must not throw.
+    private static DateTimeOffset Shift(DateTimeOffset t, long ticks) =>
+        Fits(t, ticks) ? t.AddTicks(ticks) : ticks < 0 ? DateTimeOffset.MinValue : DateTimeOffset.MaxValue;
+
+    // Within range in both the clock time and UTC, so that AddTicks cannot throw.
+    private static bool Fits(DateTimeOffset t, long ticks)
+    {
+        static bool Within(long from, long by) => by < 0 ? from + by >= DateTime.MinValue.Ticks : from <= DateTime.MaxValue.Ticks - by;
+        return Within(t.UtcTicks, ticks) && Within(t.Ticks, ticks);
     }
 
     /// <summary>Replays <paramref name="entries"/> to the end against <paramref name="policy"/>.</summary>

@@ -53,10 +53,17 @@ internal sealed class TimestampResolver
     private TimeSpan _hourOffset;
     private bool _hourInferred;
 
-    public DateTimeOffset Resolve(in SyslogTimestamp ts, out bool yearInferred)
+    public DateTimeOffset Resolve(in SyslogTimestamp ts, out bool yearInferred) =>
+        TryResolve(ts, out var value, out yearInferred) ? value : default;
+
+    /// <summary>
+    /// The instant of <paramref name="ts"/>, false when it names none: a day its month does not have (<c>Feb 30</c>, a
+    /// Feb 29 written with a year that is not a leap year) or an instant outside <see cref="DateTimeOffset"/>'s range.
+    /// </summary>
+    public bool TryResolve(in SyslogTimestamp ts, out DateTimeOffset value, out bool yearInferred)
     {
         if (ts.Offset is not null)
-            return ResolveNew(ts, out yearInferred);
+            return TryResolveNew(ts, out value, out yearInferred);
         var key = ((long)(ts.Year ?? 0) << 24) | ((long)ts.Month << 16) | ((long)ts.Day << 8) | (uint)ts.Hour;
         if (key == _hourKey)
         {
@@ -64,38 +71,45 @@ internal sealed class TimestampResolver
             var ticks = _hourTicks + ts.Minute * TimeSpan.TicksPerMinute + ts.Second * TimeSpan.TicksPerSecond + ts.FractionTicks;
             var utcTicks = ticks - _hourOffset.Ticks;
             if (ticks <= DateTime.MaxValue.Ticks && utcTicks >= DateTime.MinValue.Ticks && utcTicks <= DateTime.MaxValue.Ticks)
-                return new DateTimeOffset(new DateTime(ticks), _hourOffset);
+            {
+                value = new DateTimeOffset(new DateTime(ticks), _hourOffset);
+                return true;
+            }
         }
-        var resolved = ResolveNew(ts, out yearInferred);
-        if (resolved != default)
+        if (!TryResolveNew(ts, out var resolved, out yearInferred))
         {
-            var local = resolved.DateTime;
-            _hourTicks = new DateTime(local.Year, local.Month, local.Day, local.Hour, 0, 0).Ticks;
-            _hourOffset = resolved.Offset;
-            _hourInferred = yearInferred;
-            // Only an hour that resolved as written is remembered (a Feb 29 moved to a leap year is not).
-            _hourKey = local.Month == ts.Month && local.Day == ts.Day && local.Hour == ts.Hour ? key : -1;
+            value = default;
+            return false;
         }
-        return resolved;
+        var local = resolved.DateTime;
+        _hourTicks = new DateTime(local.Year, local.Month, local.Day, local.Hour, 0, 0).Ticks;
+        _hourOffset = resolved.Offset;
+        _hourInferred = yearInferred;
+        // Only an hour that resolved as written is remembered (a Feb 29 moved to a leap year is not).
+        _hourKey = local.Month == ts.Month && local.Day == ts.Day && local.Hour == ts.Hour ? key : -1;
+        value = resolved;
+        return true;
     }
 
-    private DateTimeOffset ResolveNew(in SyslogTimestamp ts, out bool yearInferred)
+    private bool TryResolveNew(in SyslogTimestamp ts, out DateTimeOffset value, out bool yearInferred)
     {
+        value = default;
         yearInferred = ts.Year is null && _year is null;
         var year = ts.Year ?? _year ?? InferYear(ts.Month, ts.Day, ts.Hour);
-        if (year is < 1 or > 9999) return default;
+        if (year is < 1 or > 9999) return false;
         if (ts.Month == 2 && ts.Day == 29 && !DateTime.IsLeapYear(year))
         {
-            if (!yearInferred) return default;
+            if (!yearInferred) return false;
             while (!DateTime.IsLeapYear(year)) year--;
         }
-        if (ts.Day > DateTime.DaysInMonth(year, ts.Month)) return default;
+        if (ts.Day > DateTime.DaysInMonth(year, ts.Month)) return false;
         var local = new DateTime(year, ts.Month, ts.Day, ts.Hour, ts.Minute, ts.Second).AddTicks(ts.FractionTicks);
         var offset = ts.Offset ?? OffsetAt(local);
         // Year 1 with a positive offset, or 9999 with a negative one, falls outside DateTimeOffset's range.
         var utcTicks = local.Ticks - offset.Ticks;
-        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks) return default;
-        return new DateTimeOffset(local, offset);
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks) return false;
+        value = new DateTimeOffset(local, offset);
+        return true;
     }
 
     private int InferYear(int month, int day, int hour)

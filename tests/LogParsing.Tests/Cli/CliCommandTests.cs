@@ -197,6 +197,49 @@ public class CliCommandTests
         Assert.DoesNotContain("user=old", Seen());
     }
 
+    // An attacker's user name with a bidi override, zero-width characters, a line separator and a C1 control: none may
+    // reach the terminal as themselves, in any command that prints log text.
+    private const string Spoof = "ad\u202Enimda\u200B\u2066x\u2069\uFEFF\u2028y\u0085z";
+
+    private static void AssertNoHiddenCharacters(string output)
+    {
+        foreach (var c in output)
+            Assert.False(char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator
+                or System.Globalization.UnicodeCategory.ParagraphSeparator || (char.IsControl(c) && c is not '\n' and not '\r'),
+                $"U+{(int)c:X4} reached the output");
+        Assert.Contains("ad\\u{202E}nimda\\u{200B}\\u{2066}x\\u{2069}\\u{FEFF}\\u{2028}y\\x85z", output);
+    }
+
+    [Theory]
+    [InlineData("summary")]
+    [InlineData("events")]
+    public async Task Format_and_separator_characters_are_escaped(string command)
+    {
+        using var dir = new TempDir();
+        var path = dir.File("auth.log", $"May 31 07:07:22 nimbus sshd[1]: Invalid user {Spoof} from 192.0.2.1 port 1\n");
+        var (exit, output, _) = await CliTests.Run(command, path, "--year", "2021");
+        Assert.Equal(0, exit);
+        AssertNoHiddenCharacters(output);
+    }
+
+    [Fact]
+    public async Task Follow_escapes_format_and_separator_characters()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("auth.log", "");
+        var output = new StringWriter();
+        var synced = TextWriter.Synchronized(output);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var run = AuthLogCli.RunAsync(["follow", path, "--year", "2021"], CliConsole.Plain(synced, TextWriter.Null), cts.Token);
+        await Task.Delay(600, TestContext.Current.CancellationToken);
+        File.AppendAllText(path, $"May 31 07:07:22 nimbus sshd[1]: Invalid user {Spoof} from 192.0.2.1 port 1\n");
+        string Seen() { lock (synced) return output.ToString(); }
+        await WaitFor(() => Seen().Contains("nimbus"), TimeSpan.FromSeconds(10));
+        await cts.CancelAsync();
+        Assert.Equal(0, await run);
+        AssertNoHiddenCharacters(Seen());
+    }
+
     private static async Task WaitFor(Func<bool> condition, TimeSpan timeout)
     {
         var until = DateTime.UtcNow + timeout;

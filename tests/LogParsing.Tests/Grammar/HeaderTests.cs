@@ -128,10 +128,18 @@ public class HeaderTests
     [Theory]
     [InlineData("0001-01-01T00:00:00+05:00 host sshd[1]: Received signal 15; terminating.")]
     [InlineData("9999-12-31T23:59:59-05:00 host sshd[1]: Received signal 15; terminating.")]
-    public void A_stamp_at_the_edge_of_time_does_not_throw(string line)
+    public void A_stamp_past_the_edge_of_time_is_a_malformed_line(string line)
     {
+        // The instant is outside DateTimeOffset's range: it names no instant the entry could hold (issue 15, defect 3).
         var e = AuthLogParser.Default.Parse(line);
-        Assert.Equal(default, e.Timestamp);
-        Assert.Equal("sshd", e.Program);
+        Assert.IsType<MalformedLine>(e.Event);
+        Assert.Equal(line, e.Message);
+    }
+
+    [Fact]
+    public void The_first_instant_itself_is_a_stamp()
+    {
+        var e = AuthLogParser.Default.Parse("0001-01-01T00:00:00Z host sshd[1]: Received signal 15; terminating.");
+        Assert.Equal((DateTimeOffset.MinValue, "sshd"), (e.Timestamp, e.Program));
     }
 }
