@@ -52,9 +52,11 @@ public sealed class Fail2BanParser
         var result = Fail2BanLineParser.Instance.Parse(line, Quiet.Configuration);
         if (!result.Success) return null;
         var (stamp, host, record) = result.Value;
+        // A record whose stamp names no instant (2021-02-30) is a malformed line of its own, not a continuation.
+        if (!resolver.TryResolve(stamp, out var timestamp, out var inferred)) return Malformed(line, position, truncated: false);
         return new Fail2BanEntry
         {
-            Timestamp = resolver.Resolve(stamp, out var inferred),
+            Timestamp = timestamp,
             YearWasInferred = inferred,
             Host = host,
             Logger = record.Logger,
