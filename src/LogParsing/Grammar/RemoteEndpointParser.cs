@@ -26,21 +26,22 @@ internal sealed class RemoteEndpointParser() : LeafParser<RemoteEndpoint>("remot
         var consumed = end;
         int? port = null;
         var after = rest[end..];
-        if (after.StartsWith(PortWord, StringComparison.Ordinal))
+        if (after.StartsWith(PortWord, StringComparison.Ordinal) && ReadPort(after[PortWord.Length..], out var value) is > 0 and var n)
         {
-            var digits = after[PortWord.Length..];
-            var n = 0;
-            var value = 0;
-            while (n < digits.Length && n < 6 && char.IsAsciiDigit(digits[n]))
-                value = value * 10 + (digits[n++] - '0');
-            if (n > 0 && value <= 65535)
-            {
-                port = value;
-                consumed += PortWord.Length + n;
-            }
+            port = value;
+            consumed += PortWord.Length + n;
         }
         result = Create(host, port);
         return consumed;
+    }
+
+    /// <summary>The TCP port at the start of <paramref name="text"/> (1 to 5 digits, at most 65535): the digits taken, or 0 when there is none.</summary>
+    internal static int ReadPort(ReadOnlySpan<char> text, out int port)
+    {
+        port = 0;
+        var n = 0;
+        while (n < text.Length && n < 6 && char.IsAsciiDigit(text[n])) port = port * 10 + (text[n++] - '0');
+        return n > 0 && port <= 65535 ? n : 0;
     }
 
     internal static RemoteEndpoint Create(ReadOnlySpan<char> host, int? port)

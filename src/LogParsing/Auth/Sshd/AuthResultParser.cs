@@ -68,10 +68,8 @@ internal sealed class AuthResultParser() : LeafParser<AuthResultParser.AuthResul
         var i = hostStart + hostLength;
         if (!text[i..].StartsWith(Port, StringComparison.Ordinal)) return false;
         i += Port.Length;
-        var digits = 0;
-        var port = 0;
-        while (i + digits < text.Length && digits < 6 && char.IsAsciiDigit(text[i + digits])) port = port * 10 + (text[i + digits++] - '0');
-        if (digits == 0 || port > 65535) return false;
+        var digits = RemoteEndpointParser.ReadPort(text[i..], out var port);
+        if (digits == 0) return false;
         i += digits;
         string? protocol = null;
         if (text[i..].StartsWith(" ssh2", StringComparison.Ordinal) || text[i..].StartsWith(" ssh1", StringComparison.Ordinal))

@@ -46,11 +46,9 @@ internal sealed class PreambleAndReasonParser() : LeafParser<PreambleAndReasonPa
     // " port " at `at`, digits, then ": ": the end of an address.
     private static bool EndsAddress(ReadOnlySpan<char> body, int at, out int end, out int port)
     {
-        end = at + Port.Length;
-        port = 0;
-        var digits = 0;
-        while (end < body.Length && digits < 6 && char.IsAsciiDigit(body[end])) { port = port * 10 + (body[end++] - '0'); digits++; }
-        return digits > 0 && port <= 65535 && body[end..].StartsWith(": ", StringComparison.Ordinal) && body[..at].LastIndexOf(' ') + 1 < at;
+        var digits = RemoteEndpointParser.ReadPort(body[(at + Port.Length)..], out port);
+        end = at + Port.Length + digits;
+        return digits > 0 && body[end..].StartsWith(": ", StringComparison.Ordinal) && body[..at].LastIndexOf(' ') + 1 < at;
     }
 
     private static (SshdUserState State, string? User) Preamble(ReadOnlySpan<char> text)
