@@ -1,54 +1,9 @@
-using System.Threading.Channels;
-
 namespace LogParsing.Tests.Reading;
 
 /// <summary>tail -F semantics on real files: appends, rename rotation, copytruncate, a file that appears later.</summary>
 public class FollowTests
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-
-    private static string Line(string user) => $"May 31 07:07:22 nimbus sshd[1]: Invalid user {user} from 192.0.2.1 port 1";
-
-    /// <summary>Runs FollowAsync in the background and hands its users over a channel.</summary>
-    private sealed class Follower : IAsyncDisposable
-    {
-        private readonly CancellationTokenSource _cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        private readonly Channel<string?> _users = Channel.CreateUnbounded<string?>();
-        private readonly Task _task;
-
-        public Follower(string path, bool fromStart = false)
-        {
-            var options = Fixture.Utc() with { PollInterval = TimeSpan.FromMilliseconds(20), FollowFromStart = fromStart };
-            _task = Task.Run(async () =>
-            {
-                try
-                {
-                    await foreach (var e in AuthLogReader.FollowAsync(path, options, _cts.Token))
-                        await _users.Writer.WriteAsync(e.Event.User);
-                }
-                catch (OperationCanceledException)
-                {
-                }
-                finally
-                {
-                    _users.Writer.TryComplete();
-                }
-            });
-        }
-
-        public async Task<string?> Next()
-        {
-            using var timeout = new CancellationTokenSource(Wait);
-            return await _users.Reader.ReadAsync(timeout.Token);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _cts.CancelAsync();
-            await _task;
-            _cts.Dispose();
-        }
-    }
+    private static string Line(string user) => Follower.Line(user);
 
     private static void Append(string path, string text) => File.AppendAllText(path, text);
 
@@ -58,7 +13,7 @@ public class FollowTests
         using var dir = new TempDir();
         var path = dir.File("auth.log", Line("old") + "\n");
         await using var follower = new Follower(path);
-        await Task.Delay(200, TestContext.Current.CancellationToken);
+        await follower.Positioned();
         Append(path, Line("a") + "\n");
         Assert.Equal("a", await follower.Next());
         Append(path, Line("b") + "\n" + Line("c") + "\n");
@@ -81,11 +36,12 @@ public class FollowTests
         using var dir = new TempDir();
         var path = dir.File("auth.log", "");
         await using var follower = new Follower(path);
-        await Task.Delay(200, TestContext.Current.CancellationToken);
+        await follower.Positioned();
         var line = Line("half");
         var cut = line.IndexOf("lf from", StringComparison.Ordinal);
         Append(path, line[..cut]);
-        await Task.Delay(200, TestContext.Current.CancellationToken);
+        // Nothing is yielded for the half line, however long the follower has had to see it.
+        Assert.False(await follower.Yields(TimeSpan.FromMilliseconds(300)));
         Append(path, line[cut..] + "\n");
         Assert.Equal("half", await follower.Next());
     }
@@ -96,7 +52,7 @@ public class FollowTests
         using var dir = new TempDir();
         var path = dir.File("auth.log", "");
         await using var follower = new Follower(path);
-        await Task.Delay(200, TestContext.Current.CancellationToken);
+        await follower.Positioned();
         Append(path, Line("before") + "\n");
         Assert.Equal("before", await follower.Next());
 
@@ -113,15 +69,55 @@ public class FollowTests
         using var dir = new TempDir();
         var path = dir.File("auth.log", "");
         await using var follower = new Follower(path);
-        await Task.Delay(200, TestContext.Current.CancellationToken);
+        await follower.Positioned();
         Append(path, Line("one-long-name-to-make-the-file-longer") + "\n");
         Assert.Equal("one-long-name-to-make-the-file-longer", await follower.Next());
 
         File.Copy(path, path + ".1");
         using (var truncate = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite)) truncate.SetLength(0);
-        await Task.Delay(200, TestContext.Current.CancellationToken);
+        await follower.Positioned(); // the truncation was seen and the file reopened at its start
         Append(path, Line("two") + "\n");
         Assert.Equal("two", await follower.Next());
+    }
+
+    // Issue 15, defect 6: truncated and at once written past the old read position, the file is never shorter than what
+    // was read when the follower looks; only its first bytes tell the new content from the old.
+    [Fact]
+    public async Task Follow_survives_copytruncate_followed_at_once_by_more_than_was_read()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("auth.log", "");
+        await using var follower = new Follower(path);
+        await follower.Positioned();
+        Append(path, Line("before") + "\n");
+        Assert.Equal("before", await follower.Next());
+
+        File.Copy(path, path + ".1");
+        using (var cut = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+        {
+            cut.SetLength(0);
+            var more = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 20).Select(i => Line($"after{i}") + "\n")));
+            cut.Write(more);
+        }
+        for (var i = 0; i < 20; i++)
+            Assert.Equal($"after{i}", await follower.Next());
+        Assert.False(await follower.Yields(TimeSpan.FromMilliseconds(200)));
+    }
+
+    [Fact]
+    public async Task A_partial_line_cut_by_copytruncate_is_not_yielded()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("auth.log", "");
+        await using var follower = new Follower(path);
+        await follower.Positioned();
+        var line = Line("cut-short");
+        Append(path, Line("whole") + "\n" + line[..20]);
+        Assert.Equal("whole", await follower.Next());
+        using (var cut = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite)) cut.SetLength(0);
+        await follower.Positioned();
+        Append(path, Line("next") + "\n");
+        Assert.Equal("next", await follower.Next());
     }
 
     [Fact]
@@ -130,7 +126,7 @@ public class FollowTests
         using var dir = new TempDir();
         var path = Path.Combine(dir.Path, "auth.log");
         await using var follower = new Follower(path);
-        await Task.Delay(200, TestContext.Current.CancellationToken);
+        Assert.False(await follower.Yields(TimeSpan.FromMilliseconds(100)));
         File.WriteAllText(path, Line("first") + "\n");
         // The file did not exist when following began, so everything in it is new.
         Assert.Equal("first", await follower.Next());
@@ -142,8 +138,10 @@ public class FollowTests
         using var dir = new TempDir();
         var path = dir.File("auth.log", Line("x") + "\n");
         var follower = new Follower(path);
-        await Task.Delay(200, TestContext.Current.CancellationToken);
+        await follower.Positioned();
+        // Linux file locks are advisory, so opening with FileShare.None would succeed either way: look at our descriptors.
+        Assert.True(Follower.IsOpenHere(path), "the follower has the file open while following");
         await follower.DisposeAsync();
-        using (new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None)) { }
+        Assert.False(Follower.IsOpenHere(path), "the follower closed the file when cancelled");
     }
 }
