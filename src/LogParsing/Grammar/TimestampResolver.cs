@@ -86,7 +86,8 @@ internal sealed class TimestampResolver
         _hourOffset = resolved.Offset;
         _hourInferred = yearInferred;
         // Only an hour that resolved as written is remembered (a Feb 29 moved to a leap year is not).
-        _hourKey = local.Month == ts.Month && local.Day == ts.Day && local.Hour == ts.Hour ? key : -1;
+        // Nor an hour a fall-back repeats: which of its two instants a stamp names depends on the lines before it.
+        _hourKey = local.Month == ts.Month && local.Day == ts.Day && local.Hour == ts.Hour && !_zone.IsAmbiguousTime(local) ? key : -1;
         value = resolved;
         return true;
     }
@@ -104,7 +105,7 @@ internal sealed class TimestampResolver
         }
         if (ts.Day > DateTime.DaysInMonth(year, ts.Month)) return false;
         var local = new DateTime(year, ts.Month, ts.Day, ts.Hour, ts.Minute, ts.Second).AddTicks(ts.FractionTicks);
-        var offset = ts.Offset ?? OffsetAt(local);
+        var offset = ts.Offset ?? OffsetOf(local);
         // Year 1 with a positive offset, or 9999 with a negative one, falls outside DateTimeOffset's range.
         var utcTicks = local.Ticks - offset.Ticks;
         if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks) return false;
@@ -122,6 +123,34 @@ internal sealed class TimestampResolver
             var candidate = new DateTime(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)), hour, 0, 0);
             if (candidate <= limit || year == 1) return year;
         }
+    }
+
+    // The last stamp resolved in an hour that a daylight-saving fall-back repeats, and the day whose repeated hour the
+    // source has gone back into (its second pass).
+    private DateTime _lastAmbiguous;
+    private DateTime _secondPassDay = DateTime.MinValue;
+
+    /// <summary>
+    /// The offset of a local time. In the hour a fall-back repeats (01:00–02:00 twice, for most of Europe and America)
+    /// the stamps of one source are resolved monotonically: the first pass (daylight time) until a stamp goes back by
+    /// about the size of the shift, then the second (standard time). A source that starts in the repeated hour is read
+    /// as its first pass.
+    /// </summary>
+    private TimeSpan OffsetOf(DateTime local)
+    {
+        if (!_zone.IsAmbiguousTime(local)) return OffsetAt(local);
+        var offsets = _zone.GetAmbiguousTimeOffsets(local);
+        TimeSpan first = offsets[0], second = offsets[0];
+        foreach (var o in offsets)
+        {
+            if (o > first) first = o;
+            if (o < second) second = o;
+        }
+        var day = local.Date;
+        if (_secondPassDay != day && _lastAmbiguous.Date == day && _lastAmbiguous - local >= (first - second) / 2)
+            _secondPassDay = day;
+        _lastAmbiguous = local;
+        return _secondPassDay == day ? second : first;
     }
 
     private TimeSpan OffsetAt(DateTime local)
