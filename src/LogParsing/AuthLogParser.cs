@@ -148,6 +148,7 @@ public sealed class AuthLogParser
             Message = new string(line),
             Event = truncated ? new MalformedLine { Truncated = true } : new MalformedLine(),
             Position = position,
+            Truncated = truncated,
         };
     }
 

@@ -54,9 +54,10 @@ public static class AuthLogReader
     {
         private AuthLogEntry? _previous;
 
-        public override void OnLine(ReadOnlySpan<char> line, long lineNumber, bool truncated, List<AuthLogEntry> output)
+        public override void OnLine(ReadOnlySpan<char> line, in LineInfo info, List<AuthLogEntry> output)
         {
-            var entry = AuthLogParser.AfterPrevious(parser.Parse(line, resolver, new LogPosition(source, lineNumber), truncated), _previous);
+            var entry = AuthLogParser.AfterPrevious(parser.Parse(line, resolver, info.Position(source), info.Truncated), _previous);
+            if (info.Unterminated) entry = entry with { Unterminated = true };
             output.Add(entry);
             _previous = entry;
         }

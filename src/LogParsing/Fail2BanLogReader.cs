@@ -18,7 +18,7 @@ namespace LogParsing;
 public static class Fail2BanLogReader
 {
     private static readonly LineReader<Fail2BanEntry, LogReaderOptions> Reader = new(
-        options => (source, lastWrite) => new Fail2BanLineProcessor(TimestampResolver.For(options, lastWrite), source),
+        options => (source, lastWrite) => new Fail2BanLineProcessor(TimestampResolver.For(options, lastWrite), source, options.MaxLineLength),
         LogReaderOptions.Default);
 
     /// <summary>Reads a file, or with <see cref="LogReaderOptions.IncludeRotated"/> its whole rotation set oldest first.</summary>
@@ -43,20 +43,27 @@ public static class Fail2BanLogReader
         Reader.FollowAsync(path, options, cancellationToken);
 
     /// <summary>Holds each record back until the next one starts, appending continuation lines to it.</summary>
-    private sealed class Fail2BanLineProcessor(TimestampResolver resolver, string? source) : LineProcessor<Fail2BanEntry>
+    private sealed class Fail2BanLineProcessor(TimestampResolver resolver, string? source, int maxLineLength) : LineProcessor<Fail2BanEntry>
     {
-        private readonly ContinuationFolder<Fail2BanEntry> _folder = new(e => e.Message, (e, message) => e with { Message = message });
+        private readonly ContinuationFolder<Fail2BanEntry> _folder = new((e, message) => e with { Message = message }, maxLineLength);
 
-        public override void OnLine(ReadOnlySpan<char> line, long lineNumber, bool truncated, List<Fail2BanEntry> output)
+        public override void OnLine(ReadOnlySpan<char> line, in LineInfo info, List<Fail2BanEntry> output)
         {
-            var position = new LogPosition(source, lineNumber);
-            var entry = truncated ? null : Fail2BanParser.TryParse(line, resolver, position);
+            var position = info.Position(source);
+            var entry = info.Truncated ? null : Fail2BanParser.TryParse(line, resolver, position);
             if (entry is not null)
-                _folder.Start(entry, output);
+            {
+                _folder.Start(info.Unterminated ? entry with { Unterminated = true } : entry, output);
+            }
             else if (_folder.HasPending)
-                _folder.Append(line);
+            {
+                _folder.Append(line, info);
+            }
             else
-                output.Add(Fail2BanParser.Malformed(line, position, truncated));
+            {
+                var malformed = Fail2BanParser.Malformed(line, position, info.Truncated);
+                output.Add(info.Unterminated ? malformed with { Unterminated = true } : malformed);
+            }
         }
 
         public override void OnEnd(List<Fail2BanEntry> output) => _folder.Flush(output);

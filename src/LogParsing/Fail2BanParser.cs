@@ -77,5 +77,6 @@ public sealed class Fail2BanParser
         Message = new string(line),
         Event = new MalformedFail2BanLine { Truncated = truncated },
         Position = position,
+        Truncated = truncated,
     };
 }

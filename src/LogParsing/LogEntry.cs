@@ -24,4 +24,26 @@ public abstract record LogEntry
 
     /// <summary>Source file and 1-based line number (of the first line, for an entry that folded continuation lines).</summary>
     public LogPosition Position { get; init; }
+
+    /// <summary>
+    /// How many continuation lines were folded into this entry (a Python traceback after a fail2ban record, the
+    /// indented rest of a journal message); 0 for an entry of one line. Counts the lines cut by the fold limit too.
+    /// </summary>
+    public long ContinuationLines { get; init; }
+
+    /// <summary>
+    /// True when part of the entry's text was not kept: a line over <see cref="LogReaderOptions.MaxLineLength"/> was
+    /// cut there, or the folded message reached <see cref="LogReaderOptions.MaxLineLength"/> characters and the rest of
+    /// its continuation lines was dropped (counted in <see cref="CutContinuationLines"/>).
+    /// </summary>
+    public bool Truncated { get; init; }
+
+    /// <summary>Continuation lines dropped whole because the folded message had reached its limit; 0 when none was.</summary>
+    public long CutContinuationLines { get; init; }
+
+    /// <summary>
+    /// True when the entry's last line ended the source without a <c>'\n'</c>: a file whose writer had not finished
+    /// the line when it was read. Such a line is read (the file did not shrink), but may be incomplete.
+    /// </summary>
+    public bool Unterminated { get; init; }
 }

@@ -5,6 +5,12 @@ namespace LogParsing;
 /// <param name="Line">The 1-based line number within <paramref name="Source"/> (0 when unknown).</param>
 public readonly record struct LogPosition(string? Source, long Line)
 {
+    /// <summary>
+    /// The byte offset of the line's first byte in <see cref="Source"/> (in the decompressed content, for a gzip file);
+    /// 0 for a single parsed line. With <see cref="Source"/> it names the line for as long as the file is not rewritten.
+    /// </summary>
+    public long ByteOffset { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"{Source ?? "<stream>"}:{Line}";
 }

@@ -73,11 +73,12 @@ public static class LogReader
 
     private sealed class RecordProcessor<T>(LogParser<T> parser, string? source, int maxLineLength) : LineProcessor<LogRecord<T>>
     {
-        public override void OnLine(ReadOnlySpan<char> line, long lineNumber, bool truncated, List<LogRecord<T>> output)
+        public override void OnLine(ReadOnlySpan<char> line, in LineInfo info, List<LogRecord<T>> output)
         {
-            var position = new LogPosition(source, lineNumber);
+            var position = info.Position(source);
             // A cut line is not the line the grammar was written for: parsing its start could succeed with wrong values.
-            output.Add(truncated ? LogParser<T>.Truncation(line, position, maxLineLength) : parser.Parse(line, position));
+            var record = info.Truncated ? LogParser<T>.Truncation(line, position, maxLineLength) : parser.Parse(line, position);
+            output.Add(info.Unterminated ? record with { Unterminated = true } : record);
         }
     }
 }

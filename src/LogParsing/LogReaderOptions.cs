@@ -26,7 +26,10 @@ public record LogReaderOptions
 
     /// <summary>
     /// The longest line read whole, in bytes (default 64 KiB). A longer line is cut there and flagged
-    /// (<see cref="MalformedLine.Truncated"/> for auth logs), and the rest of it is skipped without being buffered.
+    /// (<see cref="LogEntry.Truncated"/>, and <see cref="MalformedLine.Truncated"/> for auth logs), and the rest of it is
+    /// skipped without being buffered. It is also the longest message, in characters, that continuation lines are folded
+    /// into (fail2ban tracebacks, indented journal text): past it they are counted in
+    /// <see cref="LogEntry.CutContinuationLines"/>, not kept.
     /// </summary>
     public int MaxLineLength { get; init; } = 64 * 1024;
 
@@ -36,6 +39,10 @@ public record LogReaderOptions
     /// <summary>For follow mode: read the lines already in the file first (default false: only new lines, like <c>tail -F -n 0</c>).</summary>
     public bool FollowFromStart { get; init; }
 
-    /// <summary>Told, after each buffer of a file is parsed, how far into the file the read is (for progress bars). Null: nothing is reported.</summary>
+    /// <summary>
+    /// Told, after each buffer of a file is parsed, how far into the file the read is (for progress bars). When following,
+    /// told instead each time the follower has opened the file (or its next generation after a rotation) and positioned
+    /// on it: from then on every byte written is read. Null: nothing is reported.
+    /// </summary>
     public IProgress<LogReadProgress>? Progress { get; init; }
 }

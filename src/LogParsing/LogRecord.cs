@@ -33,4 +33,7 @@ public sealed record LogRecord<T>
 
     /// <summary>True when the line was longer than <see cref="LogReaderOptions.MaxLineLength"/>: <see cref="Text"/> holds its start, and it was not parsed.</summary>
     public bool Truncated { get; init; }
+
+    /// <summary>True when the line was the last of its source and ended without a <c>'\n'</c> (its writer may not have finished it).</summary>
+    public bool Unterminated { get; init; }
 }

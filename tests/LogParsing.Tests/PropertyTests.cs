@@ -74,10 +74,69 @@ public class PropertyTests
         {
             var entries = Fail2BanLogReader.ReadAsync(new MemoryStream(input), Options, TestContext.Current.CancellationToken).ToBlockingEnumerable().ToList();
             var lines = NonEmptyLineNumbers(input);
-            Assert.Equal(lines.Count, entries.Sum(e => e.Message.Count(c => c == '\n') + 1));
+            // Every line is one entry or folded into one (counted, kept in the message unless past the fold limit).
+            Assert.Equal(lines.Count, entries.Sum(e => e.ContinuationLines + 1));
+            Assert.All(entries, e => Assert.Equal(e.ContinuationLines - e.CutContinuationLines, e.Message.Count(c => c == '\n')));
+            Assert.All(entries, e => Assert.True(e.Message.Length <= MaxLine || e.ContinuationLines == 0));
             Assert.Equal(entries.Select(e => e.Position.Line).Order(), entries.Select(e => e.Position.Line));
             if (lines.Count > 0) Assert.Equal(lines[0], entries[0].Position.Line);
         }, iter: 400);
+    }
+
+    /// <summary>
+    /// The journal reader's text path, with journal JSON lines and journalctl's <c>-- </c> markers mixed in: every
+    /// non-empty line is an entry, folded into one (indented lines), or a marker, which yields nothing.
+    /// </summary>
+    [Fact]
+    public void Journal_reader_keeps_every_non_empty_line_in_order()
+    {
+        JournalInput.Sample(input =>
+        {
+            var entries = JournalReader.ReadAsync(new MemoryStream(input), JournalOptions, TestContext.Current.CancellationToken).ToBlockingEnumerable().ToList();
+            var lines = NonEmptyLines(input);
+            var markers = lines.Count(l => l.Text.Length <= MaxLine && l.Text.AsSpan().StartsWith("-- "u8));
+            Assert.Equal(lines.Count - markers, entries.Sum(e => e.ContinuationLines + 1));
+            Assert.Equal(entries.Select(e => e.Position.Line).Order(), entries.Select(e => e.Position.Line));
+            // Journal JSON messages may hold newlines of their own, so the fold is checked by its count, not the message's '\n's.
+            Assert.All(entries, e => Assert.InRange(e.CutContinuationLines, 0, e.ContinuationLines));
+        }, iter: 400);
+    }
+
+    private static readonly byte[][] JournalLines =
+        [.. File.ReadAllLines(Fixture.Path("journal.json")).Select(Encoding.UTF8.GetBytes),
+         .. File.ReadAllLines(Fixture.Path("journal-short-iso.txt")).Select(Encoding.UTF8.GetBytes),
+         "-- Boot 1234 --"u8.ToArray(), "    indented rest"u8.ToArray(), "\tmore"u8.ToArray()];
+
+    private static readonly Gen<byte[]> JournalPiece = Gen.Frequency(
+        (5, Gen.Int[0, JournalLines.Length - 1].Select(i => JournalLines[i])),
+        (3, Gen.Int[0, JournalLines.Length - 1].SelectMany(i => Gen.Int[0, JournalLines[i].Length].Select(n => JournalLines[i][..n]))),
+        (3, Gen.Int[0, Separators.Length - 1].Select(i => Separators[i])),
+        (2, Piece));
+
+    private static readonly Gen<byte[]> JournalInput = JournalPiece.Array[0, 60].Select(pieces => pieces.SelectMany(p => p).ToArray())
+        .Where(bytes => bytes is not [0x1f, 0x8b, ..]);
+
+    private static readonly JournalReaderOptions JournalOptions = new() { TimeZone = TimeZoneInfo.Utc, Year = 2024, MaxLineLength = MaxLine };
+
+    /// <summary>The non-empty lines (CR trimmed when short), with their 1-based numbers.</summary>
+    private static List<(long Number, byte[] Text)> NonEmptyLines(byte[] input)
+    {
+        var lines = new List<(long, byte[])>();
+        var numbers = NonEmptyLineNumbers(input);
+        var line = 0L;
+        var start = 0;
+        for (var i = 0; i <= input.Length; i++)
+        {
+            if (i < input.Length && input[i] != (byte)'\n') continue;
+            if (i == input.Length && start == input.Length) break;
+            line++;
+            var length = i - start;
+            if (length > 0 && input[i - 1] == (byte)'\r' && length <= MaxLine) length--;
+            if (length > 0) lines.Add((line, input[start..(start + length)]));
+            start = i + 1;
+        }
+        Assert.Equal(numbers, lines.Select(l => l.Item1));
+        return lines;
     }
 
     [Fact]

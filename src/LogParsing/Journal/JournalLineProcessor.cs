@@ -10,48 +10,51 @@ namespace LogParsing.Journal;
 /// because indented lines after them are the rest of a multi-line message; <c>-- </c> lines (<c>-- Boot … --</c>,
 /// <c>-- No entries --</c>) are journalctl's markers, not entries, and yield nothing.
 /// </summary>
-internal sealed class JournalLineProcessor(AuthLogParser parser, TimestampResolver resolver, TimeZoneInfo? zone, string? source)
+internal sealed class JournalLineProcessor(AuthLogParser parser, TimestampResolver resolver, TimeZoneInfo? zone, string? source, int maxLineLength)
     : LineProcessor<AuthLogEntry>
 {
     private readonly JournalJsonReader _json = new(parser, zone);
     // The event is read again from the whole message, as the JSON form of the same entry would be.
     private readonly ContinuationFolder<AuthLogEntry> _folder = new(
-        e => e.Message,
-        (e, message) => e.Event is MalformedLine ? e with { Message = message } : Reread(parser, e, message));
+        (e, message) => e.Event is MalformedLine ? e with { Message = message } : Reread(parser, e, message),
+        maxLineLength);
     private int _pendingHeaderLength;
     // The entry before the next one: "last message repeated N times" stands for it.
     private AuthLogEntry? _previous;
 
-    public override void OnLineBytes(ReadOnlySpan<byte> line, long lineNumber, bool truncated, List<AuthLogEntry> output)
+    public override void OnLineBytes(ReadOnlySpan<byte> line, in LineInfo info, List<AuthLogEntry> output)
     {
         // A cut JSON line cannot parse: it takes the text path, which makes it a MalformedLine flagged Truncated.
-        if (!truncated && JournalJsonReader.IsJson(line))
+        if (!info.Truncated && JournalJsonReader.IsJson(line))
         {
             _folder.Flush(output);
-            var read = AuthLogParser.AfterPrevious(_json.Read(line, new LogPosition(source, lineNumber)), _previous);
+            var read = AuthLogParser.AfterPrevious(_json.Read(line, info.Position(source)), _previous);
+            if (info.Unterminated) read = read with { Unterminated = true };
             output.Add(read);
             _previous = read;
             return;
         }
-        base.OnLineBytes(line, lineNumber, truncated, output);
+        base.OnLineBytes(line, info, output);
     }
 
-    public override void OnLine(ReadOnlySpan<char> line, long lineNumber, bool truncated, List<AuthLogEntry> output)
+    public override void OnLine(ReadOnlySpan<char> line, in LineInfo info, List<AuthLogEntry> output)
     {
-        if (!truncated && line.StartsWith("-- ", StringComparison.Ordinal))
+        if (!info.Truncated && line.StartsWith("-- ", StringComparison.Ordinal))
         {
             _folder.Flush(output);
             return;
         }
-        if (!truncated && _folder.HasPending && line[0] is ' ' or '\t')
+        // An indented line over the length limit is still a continuation: cut, and flagged on the entry it joins.
+        if (_folder.HasPending && line[0] is ' ' or '\t')
         {
             // Strip the indentation journalctl added, not the message's own leading spaces, so the message is what -o json has.
             var indent = 0;
             while (indent < _pendingHeaderLength && indent < line.Length && line[indent] == ' ') indent++;
-            _folder.Append(line[indent..]);
+            _folder.Append(line[indent..], info);
             return;
         }
-        var entry = AuthLogParser.AfterPrevious(parser.Parse(line, resolver, new LogPosition(source, lineNumber), truncated), _previous);
+        var entry = AuthLogParser.AfterPrevious(parser.Parse(line, resolver, info.Position(source), info.Truncated), _previous);
+        if (info.Unterminated) entry = entry with { Unterminated = true };
         _folder.Start(entry, output);
         _previous = entry;
         // journalctl indents continuation lines by the width of the header; a MalformedLine keeps them whole.

@@ -7,13 +7,22 @@ namespace LogParsing.Reading;
 /// a journal message) into the entry before them: an entry is held until the next one starts or the source ends, and
 /// yielded with the folded lines appended to its message after <c>'\n'</c>. The one folding of the library.
 /// </summary>
+/// <remarks>
+/// The folded message is capped at <paramref name="maxLength"/> characters: a record followed by millions of
+/// continuation lines must not hold them all. Past the cap, lines are counted, not kept, and the entry is flagged
+/// <see cref="LogEntry.Truncated"/>.
+/// </remarks>
 /// <typeparam name="T">The entries.</typeparam>
-/// <param name="messageOf">An entry's message as read from its first line.</param>
-/// <param name="withMessage">The entry with the whole folded message.</param>
-internal sealed class ContinuationFolder<T>(Func<T, string> messageOf, Func<T, string, T> withMessage) where T : class
+/// <param name="withMessage">The entry with the whole folded message (re-read, for entries whose event comes from it).</param>
+/// <param name="maxLength">The longest folded message kept, in characters.</param>
+internal sealed class ContinuationFolder<T>(Func<T, string, T> withMessage, int maxLength) where T : LogEntry
 {
     private T? _pending;
     private StringBuilder? _text;
+    private long _lines;
+    private long _cut;
+    private bool _truncated;
+    private bool _unterminated;
 
     /// <summary>True while an entry is held, so that a continuation line has something to join.</summary>
     public bool HasPending => _pending is not null;
@@ -26,15 +35,49 @@ internal sealed class ContinuationFolder<T>(Func<T, string> messageOf, Func<T, s
     }
 
     /// <summary>Appends a continuation line to the held entry's message (call only when <see cref="HasPending"/>).</summary>
-    public void Append(ReadOnlySpan<char> line) =>
-        (_text ??= new StringBuilder(messageOf(_pending!))).Append('\n').Append(line);
+    public void Append(ReadOnlySpan<char> line, in LineInfo info)
+    {
+        _lines++;
+        _truncated |= info.Truncated;
+        _unterminated = info.Unterminated;
+        _text ??= new StringBuilder(_pending!.Message);
+        var room = maxLength - _text.Length - 1;
+        if (room < 0)
+        {
+            _cut++;
+            _truncated = true;
+            return;
+        }
+        if (line.Length > room)
+        {
+            line = line[..room];
+            _truncated = true;
+        }
+        _text.Append('\n').Append(line);
+    }
 
     /// <summary>The held entry, complete, goes to <paramref name="output"/>.</summary>
     public void Flush(List<T> output)
     {
         if (_pending is null) return;
-        output.Add(_text is null ? _pending : withMessage(_pending, _text.ToString()));
+        if (_text is null)
+        {
+            output.Add(_pending);
+        }
+        else
+        {
+            var folded = (LogEntry)withMessage(_pending, _text.ToString()) with
+            {
+                ContinuationLines = _lines,
+                CutContinuationLines = _cut,
+                Truncated = _pending.Truncated || _truncated,
+                Unterminated = _unterminated,
+            };
+            output.Add((T)folded);
+        }
         _pending = null;
         _text = null;
+        _lines = _cut = 0;
+        _truncated = _unterminated = false;
     }
 }

@@ -11,8 +11,16 @@ namespace LogParsing.Reading;
 /// </summary>
 internal static class LinePipeline
 {
-    /// <summary>An opened source: its bytes, the processor of its lines, and what to call after each buffer (progress).</summary>
-    public readonly record struct Source<T>(PipeReader Reader, LineProcessor<T> Processor, Action? AfterBuffer);
+    /// <summary>
+    /// An opened source: its bytes, the processor of its lines, what to call after each buffer (progress), and what to
+    /// ask when its bytes end (a file that shrank under the reader; a followed file cut by copytruncate).
+    /// </summary>
+    public readonly record struct Source<T>(PipeReader Reader, LineProcessor<T> Processor, Action? AfterBuffer, Func<SourceEnd>? AtEnd = null);
+
+    /// <summary>How a source's bytes ended.</summary>
+    /// <param name="Fault">Why the end is an I/O fault (the file shrank while it was read), or null.</param>
+    /// <param name="DropPartial">The bytes after the last <c>'\n'</c> are the start of a line whose rest is gone: not a line.</param>
+    public readonly record struct SourceEnd(string? Fault, bool DropPartial);
 
     public static IAsyncEnumerable<T> ReadAsync<T>(
         PipeReader reader, LineProcessor<T> processor, string? source, int maxLineLength,
@@ -24,7 +32,7 @@ internal static class LinePipeline
         Func<CancellationToken, ValueTask<Source<T>>> open, string? source, int maxLineLength,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (reader, processor, afterBuffer) = await open(cancellationToken).ConfigureAwait(false);
+        var (reader, processor, afterBuffer, atEnd) = await open(cancellationToken).ConfigureAwait(false);
         var batch = new List<T>();
         var splitter = new Splitter(maxLineLength);
         try
@@ -41,12 +49,16 @@ internal static class LinePipeline
                     throw new LogReadException(source, splitter.Offset, ex.Message, ex);
                 }
                 var buffer = read.Buffer;
-                var consumed = splitter.Split(buffer, read.IsCompleted, processor, batch);
+                // Asked before the last bytes are split: a shrunk file's tail is not a line, nor is a followed file's cut one.
+                var end = read.IsCompleted && atEnd is not null ? atEnd() : default;
+                var consumed = splitter.Split(buffer, read.IsCompleted && end is { Fault: null, DropPartial: false }, processor, batch);
                 reader.AdvanceTo(consumed, buffer.End);
                 afterBuffer?.Invoke();
                 foreach (var item in batch)
                     yield return item;
                 batch.Clear();
+                if (end.Fault is { } fault)
+                    throw new LogReadException(source, splitter.Offset, fault);
                 if (read.IsCompleted || read.IsCanceled)
                     break;
             }
@@ -83,11 +95,12 @@ internal static class LinePipeline
                     _skipping = false;
                     continue;
                 }
+                var start = Offset + reader.Consumed;
                 if (reader.TryReadTo(out ReadOnlySequence<byte> line, (byte)'\n'))
                 {
                     _lineNumber++;
                     var truncated = line.Length > maxLineLength;
-                    Emit(truncated ? line.Slice(0, maxLineLength) : line, truncated, processor, output);
+                    Emit(truncated ? line.Slice(0, maxLineLength) : line, new LineInfo(_lineNumber, start, truncated, false), processor, output);
                     continue;
                 }
                 var remaining = reader.Remaining;
@@ -95,14 +108,14 @@ internal static class LinePipeline
                 {
                     // Cut here and skip to the next newline: a 100 MB line must not be buffered whole.
                     _lineNumber++;
-                    Emit(reader.UnreadSequence.Slice(0, maxLineLength), truncated: true, processor, output);
+                    Emit(reader.UnreadSequence.Slice(0, maxLineLength), new LineInfo(_lineNumber, start, true, false), processor, output);
                     _skipping = true;
                     reader.AdvanceToEnd();
                 }
                 else if (isCompleted)
                 {
                     _lineNumber++;
-                    Emit(reader.UnreadSequence, truncated: false, processor, output);
+                    Emit(reader.UnreadSequence, new LineInfo(_lineNumber, start, false, true), processor, output);
                     reader.AdvanceToEnd();
                 }
                 break;
@@ -111,9 +124,9 @@ internal static class LinePipeline
             return reader.Position;
         }
 
-        private void Emit<T>(ReadOnlySequence<byte> bytes, bool truncated, LineProcessor<T> processor, List<T> output)
+        private static void Emit<T>(ReadOnlySequence<byte> bytes, in LineInfo info, LineProcessor<T> processor, List<T> output)
         {
-            if (!truncated && bytes.Length > 0 && EndsWithCr(bytes))
+            if (!info.Truncated && bytes.Length > 0 && EndsWithCr(bytes))
                 bytes = bytes.Slice(0, bytes.Length - 1);
             if (bytes.IsEmpty) return;
 
@@ -132,7 +145,7 @@ internal static class LinePipeline
             }
             try
             {
-                processor.OnLineBytes(span, _lineNumber, truncated, output);
+                processor.OnLineBytes(span, info, output);
             }
             finally
             {

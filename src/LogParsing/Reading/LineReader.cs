@@ -33,6 +33,6 @@ internal sealed class LineReader<T, TOptions>(Func<TOptions, LogFiles.ProcessorF
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         options ??= defaults;
-        return LogFiles.FollowAsync(path, options.FollowFromStart, options.PollInterval, options.MaxLineLength, processor(options), cancellationToken);
+        return LogFiles.FollowAsync(path, options, processor(options), cancellationToken);
     }
 }

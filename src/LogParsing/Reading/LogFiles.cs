@@ -37,10 +37,10 @@ internal static class LogFiles
             var stream = LogSource.OpenFile(file);
             DateTimeOffset lastWrite = File.GetLastWriteTimeUtc(stream.SafeFileHandle);
             var progress = options.Progress;
-            var length = progress is null ? 0 : stream.Length;
+            var length = stream.Length;
             Action? report = progress is null ? null : () => progress.Report(new LogReadProgress(file, stream.Position, length));
             var pipe = await OpenOrDisposeAsync(stream, file, token).ConfigureAwait(false);
-            return new LinePipeline.Source<T>(pipe, factory(file, lastWrite), report);
+            return new LinePipeline.Source<T>(pipe, factory(file, lastWrite), report, () => Shrunk(stream, length));
         }, file, options.MaxLineLength, cancellationToken);
 
     public static async IAsyncEnumerable<T> ReadStreamAsync<T>(
@@ -57,11 +57,12 @@ internal static class LogFiles
     /// waiting for the file when it does not exist yet. Ends only by cancellation.
     /// </summary>
     public static async IAsyncEnumerable<T> FollowAsync<T>(
-        string path, bool fromStart, TimeSpan pollInterval, int maxLineLength, ProcessorFactory<T> factory,
+        string path, LogReaderOptions options, ProcessorFactory<T> factory,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var pollInterval = options.PollInterval;
         // Only a file that exists when following begins has "old" lines to skip; one that appears later is all new.
-        var skipExisting = !fromStart;
+        var skipExisting = !options.FollowFromStart;
         while (true)
         {
             FileStream? file = null;
@@ -77,14 +78,31 @@ internal static class LogFiles
                     await Task.Delay(pollInterval, cancellationToken).ConfigureAwait(false);
                 }
             }
-            if (skipExisting) file.Seek(0, SeekOrigin.End);
+            if (skipExisting && file.CanSeek) file.Seek(0, SeekOrigin.End);
             skipExisting = false;
             var follow = new FollowStream(file, path, pollInterval);
+            follow.Fingerprint();
+            // Opened and positioned: from here every byte written is read (the signal tests wait for instead of sleeping).
+            options.Progress?.Report(new LogReadProgress(path, file.CanSeek ? file.Position : 0, file.CanSeek ? file.Length : 0));
             // Not gzip-sniffed: a live log is plain text, and the sniff would wait for two bytes.
-            var pipe = System.IO.Pipelines.PipeReader.Create(follow, new System.IO.Pipelines.StreamPipeReaderOptions(leaveOpen: false));
-            await foreach (var item in LinePipeline.ReadAsync(pipe, factory(path, DateTimeOffset.Now), path, maxLineLength, cancellationToken).ConfigureAwait(false))
+            var pipe = System.IO.Pipelines.PipeReader.Create(follow, new System.IO.Pipelines.StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: false));
+            // A generation cut in place (copytruncate) ends inside whatever line was being written: that start is not a line.
+            var source = new LinePipeline.Source<T>(pipe, factory(path, DateTimeOffset.Now), null, () => new(null, DropPartial: follow.Truncated));
+            await foreach (var item in LinePipeline.ReadAsync(_ => ValueTask.FromResult(source), path, options.MaxLineLength, cancellationToken).ConfigureAwait(false))
                 yield return item;
         }
+    }
+
+    // A file that ends before the length it had when opened, or before what was already read, was cut under the reader:
+    // its last bytes are not a line, and the read is a fault, not an end.
+    private static LinePipeline.SourceEnd Shrunk(FileStream stream, long lengthAtOpen)
+    {
+        if (!stream.CanSeek) return default; // a FIFO or character device has no length to compare
+        var read = stream.Position;
+        var now = stream.Length;
+        return read < lengthAtOpen || now < read
+            ? new LinePipeline.SourceEnd($"the file shrank while it was read: {lengthAtOpen} bytes when opened, {now} now, read to {read}", DropPartial: true)
+            : default;
     }
 
     private static async ValueTask<System.IO.Pipelines.PipeReader> OpenOrDisposeAsync(FileStream stream, string file, CancellationToken cancellationToken)

@@ -91,19 +91,61 @@ public class FaultTests
         Assert.Equal(3000, count);
     }
 
-    [Fact]
-    public async Task A_file_truncated_while_being_read_ends_where_the_data_ends()
+    // Changed on purpose (issue 15, defect 2): a file cut under the reader used to end the read quietly, its last bytes
+    // yielded as a line with a wrong field; now the cut is a fault, reported after the complete lines read before it.
+    [Theory]
+    [InlineData(0)]          // emptied: shorter than what was already read
+    [InlineData(100_001)]    // cut inside a line, past what was read: the read ends early, inside that line
+    public async Task A_file_truncated_while_being_read_is_a_fault_after_every_complete_line(int cutAt)
     {
         using var dir = new TempDir();
-        var path = dir.File("auth.log", Lines(200_000));
-        var count = 0;
-        await foreach (var e in AuthLogReader.ReadAsync(path, Fixture.Utc(), Ct))
+        var text = Lines(200_000);
+        var path = dir.File("auth.log", text);
+        var seen = new List<AuthLogEntry>();
+        var ex = await Assert.ThrowsAsync<LogReadException>(async () =>
         {
-            if (++count == 10)
-                using (var f = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite)) f.SetLength(0);
-            Assert.IsNotType<MalformedLine>(e.Event);
+            await foreach (var e in AuthLogReader.ReadAsync(path, Fixture.Utc(), Ct))
+            {
+                seen.Add(e);
+                if (seen.Count == 10)
+                    using (var f = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite)) f.SetLength(cutAt);
+            }
+        });
+        Assert.Equal(path, ex.Source);
+        Assert.Contains(path, ex.Message);
+        Assert.Contains("shrank", ex.Message);
+        // Every entry is a whole line of the file as it was, in order, and the error's offset is where the last one ended.
+        var raw = text.Split('\n');
+        for (var i = 0; i < seen.Count; i++)
+        {
+            Assert.Equal(i + 1, seen[i].Position.Line);
+            Assert.Equal($"u{i}", seen[i].Event.User);
+            Assert.False(seen[i].Unterminated);
         }
-        Assert.InRange(count, 10, 199_999);
+        var last = seen[^1];
+        Assert.Equal(last.Position.ByteOffset + Encoding.UTF8.GetByteCount(raw[seen.Count - 1]) + 1, ex.ByteOffset);
+        Assert.InRange(seen.Count, 10, 199_999);
+    }
+
+    [Fact]
+    public async Task A_final_line_without_newline_is_read_and_flagged_unterminated()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("auth.log", Lines(3).TrimEnd('\n'));
+        var entries = await Fixture.ToListAsync(AuthLogReader.ReadAsync(path, Fixture.Utc(), Ct));
+        Assert.Equal(["u0", "u1", "u2"], entries.Select(e => e.Event.User));
+        Assert.Equal([false, false, true], entries.Select(e => e.Unterminated));
+    }
+
+    [Fact]
+    public async Task Line_offsets_are_the_bytes_before_each_line()
+    {
+        using var dir = new TempDir();
+        var text = "May 31 07:07:22 nimbus sshd[1]: Invalid user é from 192.0.2.1 port 1\r\n\nMay 31 07:07:23 nimbus CRON[2]: x\n";
+        var path = dir.File("auth.log", text);
+        var entries = await Fixture.ToListAsync(AuthLogReader.ReadAsync(path, Fixture.Utc(), Ct));
+        Assert.Equal([0L, Encoding.UTF8.GetByteCount(text[..(text.IndexOf("\n\n", StringComparison.Ordinal) + 2)])], entries.Select(e => e.Position.ByteOffset));
+        Assert.Equal([1L, 3L], entries.Select(e => e.Position.Line));
     }
 
     [Fact]
