@@ -135,12 +135,19 @@ public class SeedPostTests
     }
 
     [Fact]
-    public void Offer_is_an_immutable_array()
+    public void Offer_is_an_immutable_array_of_the_client_algorithms()
     {
-        // The contract: tools read Offer as ImmutableArray<string>.
-        Assert.Equal(typeof(ImmutableArray<string>), typeof(SshdNegotiationFailed).GetProperty(nameof(SshdNegotiationFailed.Offer))!.PropertyType);
-        Assert.Equal(typeof(bool), typeof(SshdEvent).GetProperty(nameof(SshdEvent.Preauth))!.PropertyType);
-        Assert.Equal(typeof(int), typeof(SshdReceivedDisconnect).GetProperty(nameof(SshdReceivedDisconnect.Code))!.PropertyType);
-        _ = typeof(CronCommand);
+        // The contract: tools read Offer as ImmutableArray<string>, Preauth as bool, Code as int; the assignments are
+        // checked by the compiler, the values by the parse.
+        var negotiation = Assert.IsType<SshdNegotiationFailed>(AuthLogParser.Default.Parse(
+            "May 31 07:46:29 nimbus sshd[53042]: Unable to negotiate with 45.133.1.115 port 34484: no matching key exchange method found. Their offer: diffie-hellman-group14-sha1,diffie-hellman-group-exchange-sha1 [preauth]").Event);
+        ImmutableArray<string> offer = negotiation.Offer;
+        bool preauth = negotiation.Preauth;
+        Assert.Equal(["diffie-hellman-group14-sha1", "diffie-hellman-group-exchange-sha1"], offer);
+        Assert.True(preauth);
+        var disconnect = Assert.IsType<SshdReceivedDisconnect>(AuthLogParser.Default.Parse(
+            "May 31 07:46:30 nimbus sshd[53044]: Received disconnect from 45.133.1.115 port 34490:11: Bye Bye [preauth]").Event);
+        int code = disconnect.Code;
+        Assert.Equal(11, code);
     }
 }

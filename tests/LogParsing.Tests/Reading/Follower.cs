@@ -84,22 +84,7 @@ internal sealed class Follower : IAsyncDisposable
         }
     }
 
-    /// <summary>True when this process has a descriptor open on <paramref name="path"/> (Linux: /proc/self/fd).</summary>
-    public static bool IsOpenHere(string path)
-    {
-        var full = Path.GetFullPath(path);
-        foreach (var fd in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
-        {
-            try
-            {
-                if (File.ResolveLinkTarget(fd, returnFinalTarget: false)?.FullName == full) return true;
-            }
-            catch (IOException)
-            {
-            }
-        }
-        return false;
-    }
+    public static bool IsOpenHere(string path) => OpenFiles.IsOpenHere(path);
 
     public async ValueTask DisposeAsync()
     {

@@ -146,9 +146,11 @@ public class ReadingTests
         using var dir = new TempDir();
         var path = dir.File("auth.log", Line1 + "\n" + Line2 + "\n");
         await foreach (var _ in AuthLogReader.ReadAsync(path, Fixture.Utc(), Ct))
+        {
+            Assert.True(OpenFiles.IsOpenHere(path), "the reader has the file open while reading");
             break;
-        // Proof that no handle is left: the file can be opened exclusively.
-        using (new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None)) { }
+        }
+        Assert.False(OpenFiles.IsOpenHere(path), "the reader closed the file on break");
     }
 
     [Fact]
@@ -162,11 +164,12 @@ public class ReadingTests
         {
             await foreach (var _ in AuthLogReader.ReadAsync(path, Fixture.Utc(), cts.Token))
             {
+                Assert.True(OpenFiles.IsOpenHere(path));
                 if (++seen == 1) await cts.CancelAsync();
             }
         });
         Assert.True(seen < 1000);
-        using (new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None)) { }
+        Assert.False(OpenFiles.IsOpenHere(path), "the reader closed the file on cancellation");
     }
 
     [Fact]
@@ -174,7 +177,9 @@ public class ReadingTests
     {
         var stream = new MemoryStream(Encoding.UTF8.GetBytes(Line1 + "\n"));
         await Fixture.ToListAsync(AuthLogReader.ReadAsync(stream, Fixture.Utc(), Ct));
-        Assert.True(stream.CanRead);
+        // Still usable: it can be rewound and read again, which a disposed stream refuses.
+        stream.Position = 0;
+        Assert.Equal((byte)'M', stream.ReadByte());
     }
 
     [Fact]
