@@ -2,7 +2,7 @@
 # Fuzz LogParsing's parsers with AFL++ through SharpFuzz for a fixed time (default 60 s).
 #   fuzz/run.sh [seconds]
 # Needs afl++ (apt-get install afl++) and the SharpFuzz.CommandLine dotnet tool (installed here into fuzz/.tools).
-# Exits non-zero when AFL found a crash; the inputs are in fuzz/findings/default/crashes: add each as a regression
+# Exits non-zero when AFL found a crash, or a hang that reproduces outside AFL; the inputs are in fuzz/findings/default/crashes: add each as a regression
 # test (tests/LogParsing.Tests/FuzzRegressionTests.cs) before fixing it.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -32,6 +32,22 @@ afl-fuzz -V "$seconds" -s "${FUZZ_SEED:-1}" -i corpus -o findings -t 10000 -m no
 
 crashes=$(find findings -path '*crashes/id*' -type f 2>/dev/null | wc -l)
 execs=$(grep -h '^execs_done' findings/default/fuzzer_stats 2>/dev/null | awk '{print $3}' || echo 0)
-echo "fuzz: ${seconds}s, ${execs:-0} executions, ${crashes} crashes"
+
+# AFL's hangs are often false on 2 cores (one dotnet start per run): each is run again outside AFL (SharpFuzz runs the
+# target once on stdin when AFL is absent) with a 10-second limit, and one that still does not finish is a finding.
+hangs=0
+for h in $(find findings -path '*hangs/id*' -type f 2>/dev/null); do
+  if ! timeout 10 dotnet out/LogParsing.Fuzz.dll < "$h" >/dev/null 2>&1; then
+    status=$?
+    if [ "$status" -eq 124 ]; then
+      echo "fuzz: hang reproduced outside AFL: $h" >&2
+      hangs=$((hangs + 1))
+    else
+      echo "fuzz: hang input crashed outside AFL (exit $status): $h" >&2
+      crashes=$((crashes + 1))
+    fi
+  fi
+done
+echo "fuzz: ${seconds}s, ${execs:-0} executions, ${crashes} crashes, ${hangs} hangs"
 if [ "${execs:-0}" = "0" ]; then echo "fuzz: AFL did not run; see fuzz/findings.log" >&2; tail -20 findings.log >&2; exit 2; fi
-[ "$crashes" -eq 0 ]
+[ "$crashes" -eq 0 ] && [ "$hangs" -eq 0 ]

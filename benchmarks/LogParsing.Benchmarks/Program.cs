@@ -27,4 +27,19 @@ if (args is ["hot", var what, var seconds])
     Profile.Hot(what, TimeSpan.FromSeconds(int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)), Console.Out);
     return;
 }
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// BenchmarkDotNet reports a benchmark that threw or did not build as a result row and exits 0: fail the run instead,
+// so that CI's smoke fails when any benchmark fails, not only when none ran.
+var failed = 0;
+foreach (var summary in summaries)
+{
+    if (summary.HasCriticalValidationErrors) failed++;
+    foreach (var report in summary.Reports)
+        if (!report.Success) failed++;
+    failed += summary.BenchmarksCases.Length - summary.Reports.Length;
+}
+if (failed > 0)
+{
+    Console.Error.WriteLine($"benchmarks: {failed} failed");
+    Environment.ExitCode = 1;
+}

@@ -2,7 +2,8 @@ using LogParsing;
 using SharpFuzz;
 
 // AFL feeds a file per run; any exception escaping here is a crash, and AFL keeps the input that caused it.
-// Three targets: single-line parsing (auth and fail2ban), and the whole byte pipeline of both readers.
+// Targets: single-line parsing (auth and fail2ban), and the whole byte pipeline of the three readers (auth, fail2ban,
+// journal: its JSON and text forms are told apart line by line, so one input exercises both).
 Fuzzer.OutOfProcess.Run(stream =>
 {
     var bytes = ReadAll(stream);
@@ -17,6 +18,8 @@ Fuzzer.OutOfProcess.Run(stream =>
     {
         foreach (var _ in AuthLogReader.ReadAsync(new MemoryStream(bytes), options).ToBlockingEnumerable()) { }
         foreach (var _ in Fail2BanLogReader.ReadAsync(new MemoryStream(bytes), options).ToBlockingEnumerable()) { }
+        var journal = new JournalReaderOptions { MaxLineLength = 4096, TimeZone = TimeZoneInfo.Utc };
+        foreach (var _ in JournalReader.ReadAsync(new MemoryStream(bytes), journal).ToBlockingEnumerable()) { }
     }
     catch (LogReadException)
     {
