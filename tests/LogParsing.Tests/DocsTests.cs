@@ -23,4 +23,21 @@ public class DocsTests
             .Select(t => t.Name);
         Assert.All(types, name => Assert.Contains($"`{name}`", doc));
     }
+
+    /// <summary>The figures the docs state are the code's: a changed bound without its docs fails here.</summary>
+    [Fact]
+    public void Documented_bounds_match_the_code()
+    {
+        string Doc(params string[] path) => File.ReadAllText(Path.Combine([Fixture.RepoRoot(), .. path]));
+        var megabytes = Reading.MemoryTests.Limit / 1024 / 1024;
+        Assert.Contains($"grows by under {megabytes} MB", Doc("README.md"));
+        Assert.Contains($"live heap growth under {megabytes} MB", Doc("docs", "reliability.md"));
+        Assert.Contains($"live heap growth under {megabytes} MB", Doc("docs", "benchmarks.md"));
+        Assert.Contains($"capped ({LogParsing.Grammar.TextCache<string>.Capacity} slots", Doc("docs", "reliability.md"));
+        Assert.Contains($"capped ({new LogParsing.Analysis.SessionCorrelator().Capacity} by default)", Doc("docs", "reliability.md"));
+        var limit = LogReaderOptions.Default.MaxLineLength / 1024;
+        Assert.Contains($"`MaxLineLength` ({limit} KiB)", Doc("docs", "reliability.md"));
+        Assert.Equal(256, LogParsing.Reading.FollowStream.FingerprintLength);
+        Assert.Contains("first 256 bytes", Doc("docs", "reliability.md"));
+    }
 }

@@ -14,7 +14,8 @@ public sealed class MemoryMeasurements;
 [Collection(typeof(MemoryMeasurements))]
 public class MemoryTests
 {
-    private const long Limit = 16L * 1024 * 1024;
+    /// <summary>The live-heap bound the docs state (README, docs/reliability.md, docs/benchmarks.md).</summary>
+    internal const long Limit = 16L * 1024 * 1024;
 
     /// <summary>A log produced as it is read: line i is <c>lineOf(i)</c> (with its newline); the live heap is sampled every <paramref name="sampleEvery"/> lines.</summary>
     private sealed class GeneratedLog(long lines, Func<long, string> lineOf, long sampleEvery = 250_000, byte[]? oneHugeLine = null) : Stream
