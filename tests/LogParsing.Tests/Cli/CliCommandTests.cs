@@ -182,16 +182,21 @@ public class CliCommandTests
         var path = dir.File("auth.log", "May 31 07:00:00 h sshd[1]: Invalid user old from 192.0.2.1 port 1\n");
         var output = new StringWriter();
         var synced = TextWriter.Synchronized(output);
+        var errors = new StringWriter();
+        var syncedErrors = TextWriter.Synchronized(errors);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        var run = AuthLogCli.RunAsync(["follow", path, "--year", "2021"], CliConsole.Plain(synced, TextWriter.Null), cts.Token);
-        await Task.Delay(600, TestContext.Current.CancellationToken);
-        File.AppendAllText(path, "May 31 07:00:01 h sshd[2]: Invalid user first from 192.0.2.2 port 1\n");
+        var run = AuthLogCli.RunAsync(["follow", path, "--year", "2021"], CliConsole.Plain(synced, syncedErrors), cts.Token);
         // SyncTextWriter locks on itself: read the StringWriter under the same lock.
         string Seen() { lock (synced) return output.ToString(); }
+        string Said() { lock (syncedErrors) return errors.ToString(); }
+        // The follower says on stderr when it is in place, as tail -F does: no sleep.
+        await WaitFor(() => Said().Contains($"authlog: following {path}"), TimeSpan.FromSeconds(20));
+        File.AppendAllText(path, "May 31 07:00:01 h sshd[2]: Invalid user first from 192.0.2.2 port 1\n");
         await WaitFor(() => Seen().Contains("user=first"), TimeSpan.FromSeconds(10));
         File.Move(path, path + ".1");
         File.WriteAllText(path, "May 31 07:00:02 h sshd[3]: Invalid user second from 192.0.2.3 port 1\n");
         await WaitFor(() => Seen().Contains("user=second"), TimeSpan.FromSeconds(10));
+        await WaitFor(() => Said().Contains("was rotated or truncated; following the new content"), TimeSpan.FromSeconds(10));
         await cts.CancelAsync();
         Assert.Equal(0, await run);
         Assert.DoesNotContain("user=old", Seen());
@@ -229,9 +234,12 @@ public class CliCommandTests
         var path = dir.File("auth.log", "");
         var output = new StringWriter();
         var synced = TextWriter.Synchronized(output);
+        var errors = new StringWriter();
+        var syncedErrors = TextWriter.Synchronized(errors);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        var run = AuthLogCli.RunAsync(["follow", path, "--year", "2021"], CliConsole.Plain(synced, TextWriter.Null), cts.Token);
-        await Task.Delay(600, TestContext.Current.CancellationToken);
+        var run = AuthLogCli.RunAsync(["follow", path, "--year", "2021"], CliConsole.Plain(synced, syncedErrors), cts.Token);
+        string Said() { lock (syncedErrors) return errors.ToString(); }
+        await WaitFor(() => Said().Contains("authlog: following"), TimeSpan.FromSeconds(20));
         File.AppendAllText(path, $"May 31 07:07:22 nimbus sshd[1]: Invalid user {Spoof} from 192.0.2.1 port 1\n");
         string Seen() { lock (synced) return output.ToString(); }
         await WaitFor(() => Seen().Contains("nimbus"), TimeSpan.FromSeconds(10));

@@ -75,8 +75,11 @@ public class InterruptProcessTests
         };
         using var process = System.Diagnostics.Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        if (command == "follow")
+            Assert.StartsWith("authlog: following", await process.StandardError.ReadLineAsync(ct)); // in place: no sleep
+        else
+            await Task.Delay(1500, ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
-        await Task.Delay(1500, ct);
         Assert.False(process.HasExited, "the command ended before the signal: the test measures nothing");
         using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!) await kill.WaitForExitAsync(ct);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
