@@ -49,7 +49,7 @@ public class LayerTests
         : type.StartsWith("LogParsing.Reading.", StringComparison.Ordinal) ? Layer.Reading
         : FamilyOf(type) is not null ? Layer.Family
         : type.StartsWith("LogParsing.Json.", StringComparison.Ordinal) || type.StartsWith("LogParsing.Journal.", StringComparison.Ordinal)
-          || type.StartsWith("LogParsing.Analysis.", StringComparison.Ordinal) ? Layer.Facade
+          || type.StartsWith("LogParsing.Analysis.", StringComparison.Ordinal) || type.StartsWith("LogParsing.Elastic.", StringComparison.Ordinal) ? Layer.Facade
         : null;
 
     // "LogParsing.Auth.Sshd.SshdGrammar" is in the sshd family; fail2ban's folder is a family of its own.
