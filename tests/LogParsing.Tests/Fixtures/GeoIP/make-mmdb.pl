@@ -4,6 +4,7 @@
 # Run it again only to change the test data: the .mmdb files are committed so that tests need no writer and no network.
 #   perl tests/LogParsing.Tests/Fixtures/GeoIP/make-mmdb.pl
 use strict;
+use utf8;
 use warnings;
 use File::Basename qw(dirname);
 use MaxMind::DB::Writer::Tree;
