@@ -249,6 +249,9 @@ internal static class EcsMapping
     /// <summary>A line no grammar of ours reads still gets the pipeline's rules that look only at its text.</summary>
     private static void Unrecognized(EcsFields f, string message)
     {
+        // The pipeline's "by user X$" (sshd's "subsystem request for sftp by user alice"): a last word, so no earlier text moves it.
+        var by = message.LastIndexOf(" by user ", StringComparison.Ordinal);
+        if (by >= 0 && message.AsSpan(by + " by user ".Length) is { IsEmpty: false } name && name.IndexOf(' ') < 0) f.UserName = name.ToString();
         if (message.Contains("authentication failure", StringComparison.Ordinal)) AuthenticationFailure(f, "authentication_failure");
         if (message.Contains("session opened", StringComparison.Ordinal)) f.Action = "logged-on";
         else if (message.Contains("session closed", StringComparison.Ordinal)) f.Action = "logged-off";

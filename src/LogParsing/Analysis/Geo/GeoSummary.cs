@@ -3,7 +3,8 @@ using System.Collections.Immutable;
 namespace LogParsing.Analysis.Geo;
 
 /// <summary>
-/// Where the failures come from: by country and by network (autonomous system), most failures first. Only remote
+/// Where the failures come from: by country and by network (autonomous system), most failures first, the addresses
+/// the databases do not know (key <c>-</c>) last. Only remote
 /// addresses that are looked up count (not private, loopback or link-local ones: <see cref="GeoDatabases.IsLookedUp"/>).
 /// </summary>
 public sealed record GeoSummary

@@ -59,7 +59,9 @@ public sealed class GeoSummaryBuilder(GeoDatabases databases)
     {
         var list = new List<GeoCount>(rows.Count);
         foreach (var (key, row) in rows) list.Add(new GeoCount(key, row.Name, row.Failures, row.Hosts));
-        list.Sort(static (a, b) => b.Failures != a.Failures ? b.Failures.CompareTo(a.Failures)
+        // The unknown ("-") row last: it is what the databases could not say, not a place.
+        list.Sort(static (a, b) => (a.Key == "-") != (b.Key == "-") ? (a.Key == "-" ? 1 : -1)
+            : b.Failures != a.Failures ? b.Failures.CompareTo(a.Failures)
             : b.Hosts != a.Hosts ? b.Hosts.CompareTo(a.Hosts) : string.CompareOrdinal(a.Key, b.Key));
         return [.. list];
     }
