@@ -2,13 +2,23 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using LogParsing.Analysis.Geo;
+using LogParsing.Elastic;
 using LogParsing.Json;
 
 namespace LogParsing.Cli;
 
-/// <summary>Writes entries as text lines (coloured on terminals), NDJSON (our field model) or ECS (Elastic Common Schema, as Filebeat's system module).</summary>
-internal sealed class EventWriter(CliConsole console, string format, AuthLogParser parser)
+/// <summary>
+/// Writes entries as text lines (coloured on terminals), NDJSON (our field model), ECS (Elastic's system.auth documents,
+/// the library's <see cref="EcsWriter"/>) or Elasticsearch bulk requests (es-bulk).
+/// </summary>
+internal sealed class EventWriter(CliConsole console, string format, AuthLogParser parser, EcsOptions? ecs = null, GeoDatabases? geo = null)
 {
+    /// <summary>The formats of <c>--format</c>.</summary>
+    public static readonly string[] Formats = ["text", "ndjson", "ecs", "es-bulk"];
+
+    private readonly EcsOptions _ecs = (ecs ?? EcsOptions.Default) with { Parser = parser };
+
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
@@ -19,6 +29,7 @@ internal sealed class EventWriter(CliConsole console, string format, AuthLogPars
         {
             case "ndjson": WriteJson(e, ecs: false); break;
             case "ecs": WriteJson(e, ecs: true); break;
+            case "es-bulk": WriteBulk(e); break;
             default: WriteText(e); break;
         }
     }
@@ -51,94 +62,34 @@ internal sealed class EventWriter(CliConsole console, string format, AuthLogPars
         _buffer.ResetWrittenCount();
         using (var writer = new Utf8JsonWriter(_buffer, WriterOptions))
         {
-            if (ecs) Ecs(writer, e);
+            if (ecs) EcsWriter.WriteDocument(writer, e, _ecs, geo?.Lookup(e));
             else AuthLogJson.WriteEntry(writer, e, parser);
         }
         console.RawOut.WriteLine(Encoding.UTF8.GetString(_buffer.WrittenSpan));
     }
 
-    // Field names of the Elastic Common Schema, as Filebeat's system/auth module writes them.
-    private static void Ecs(Utf8JsonWriter w, AuthLogEntry e)
+    // Two lines per entry, the action and the document, each ending in a newline: the body _bulk reads.
+    private void WriteBulk(AuthLogEntry e)
     {
-        var evt = e.Event;
-        w.WriteStartObject();
-        if (evt is not MalformedLine) w.WriteString("@timestamp", e.Timestamp);
-        w.WriteString("message", e.Message);
-        w.WriteStartObject("event");
-        w.WriteString("kind", "event");
-        w.WriteString("module", "system");
-        w.WriteString("dataset", "system.auth");
-        w.WriteString("action", Kebab(evt.GetType().Name));
-        w.WriteString("outcome", evt.Outcome switch { AuthOutcome.Failure => "failure", AuthOutcome.Success => "success", _ => "unknown" });
-        if (evt.Outcome != AuthOutcome.None)
-        {
-            w.WriteStartArray("category");
-            w.WriteStringValue("authentication");
-            w.WriteEndArray();
-        }
-        w.WriteEndObject();
-        if (evt.Remote is { } remote)
-        {
-            w.WriteStartObject("source");
-            if (remote.Address is { } address) w.WriteString("ip", address.ToString());
-            else w.WriteString("domain", remote.Host);
-            w.WriteString("address", remote.Host);
-            if (remote.Port is { } port) w.WriteNumber("port", port);
-            w.WriteEndObject();
-        }
-        if (evt.User is { } user)
-        {
-            w.WriteStartObject("user");
-            w.WriteString("name", user);
-            w.WriteEndObject();
-        }
-        w.WriteStartObject("process");
-        w.WriteString("name", e.Program);
-        if (e.ProcessId is { } pid) w.WriteNumber("pid", pid);
-        w.WriteEndObject();
-        if (e.Host is not null)
-        {
-            w.WriteStartObject("host");
-            w.WriteString("hostname", e.Host);
-            w.WriteEndObject();
-        }
-        if (e.Position.Source is { } source)
-        {
-            w.WriteStartObject("log");
-            w.WriteStartObject("file");
-            w.WriteString("path", source);
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
-        if (evt.Remote?.Address is not null || evt.User is not null)
-        {
-            w.WriteStartObject("related");
-            if (evt.Remote?.Address is { } ip)
-            {
-                w.WriteStartArray("ip");
-                w.WriteStringValue(ip.ToString());
-                w.WriteEndArray();
-            }
-            if (evt.User is { } u)
-            {
-                w.WriteStartArray("user");
-                w.WriteStringValue(u);
-                w.WriteEndArray();
-            }
-            w.WriteEndObject();
-        }
-        w.WriteEndObject();
+        _buffer.ResetWrittenCount();
+        EcsWriter.WriteBulkItem(_buffer, e, _ecs, geo?.Lookup(e));
+        console.RawOut.Write(Encoding.UTF8.GetString(_buffer.WrittenSpan));
     }
 
-    /// <summary><c>SshdInvalidUser</c> → <c>sshd-invalid-user</c>.</summary>
-    internal static string Kebab(string name)
+    /// <summary><c>--namespace</c>: the data stream's namespace for ecs and es-bulk.</summary>
+    public static System.CommandLine.Option<string> NamespaceOption()
     {
-        var sb = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
+        var option = new System.CommandLine.Option<string>("--namespace")
         {
-            if (char.IsUpper(name[i]) && i > 0 && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1])))) sb.Append('-');
-            sb.Append(char.ToLowerInvariant(name[i]));
-        }
-        return sb.ToString();
+            Description = "The data stream namespace of ecs and es-bulk output: index logs-system.auth-NAMESPACE and data_stream.namespace (default: default).",
+            DefaultValueFactory = _ => "default",
+        };
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!EcsOptions.IsValidNamespace(value))
+                result.AddError($"'{value}' is not a data stream namespace: lowercase, at most 100 bytes, none of - \\ / * ? \" < > | , # : or spaces.");
+        });
+        return option;
     }
 }

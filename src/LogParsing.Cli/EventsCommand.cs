@@ -8,8 +8,10 @@ internal static class EventsCommand
     public static Command Create(CliConsole console)
     {
         var paths = Inputs.PathsArgument();
-        var format = new Option<string>("--format") { Description = "text (default), ndjson (our field model) or ecs (Elastic Common Schema, as Filebeat writes).", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "ndjson", "ecs");
+        var format = new Option<string>("--format") { Description = "text (default), ndjson (our field model), ecs (Elastic Common Schema, as Elastic's system.auth integration writes it) or es-bulk (Elasticsearch _bulk requests of those documents).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong(EventWriter.Formats);
+        var ns = EventWriter.NamespaceOption();
+        var geo = new GeoOptions();
         var filter = new EntryFilter();
         var common = new CommonOptions();
         var command = new Command("events", """
@@ -20,12 +22,16 @@ internal static class EventsCommand
               authlog events docs/samples/auth.log --year 2021 --since "May 31 07:00" --until "May 31 08:00"
               authlog events --type InvalidUser --format ndjson | jq -r .user | sort | uniq -c | sort -rn
               authlog events --host 192.0.2.0/24 --format ecs > auth-ecs.ndjson
+              authlog events /var/log/auth.log* --format es-bulk | curl -s -H 'Content-Type: application/x-ndjson' --data-binary @- localhost:9200/_bulk
+              authlog events --format ecs --geoip GeoLite2-City.mmdb --asn GeoLite2-ASN.mmdb
               authlog events --journal --since 1d                 the systemd journal (Debian 12+ without rsyslog)
             """)
         {
             paths,
             format,
+            ns,
         };
+        geo.AddTo(command);
         filter.AddTo(command);
         common.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -34,7 +40,8 @@ internal static class EventsCommand
             var source = Inputs.ResolveAuth(parse.GetValue(paths), parse.GetValue(common.Journal), journalctl, AuthLogCli.DefaultAuthLog, console.Error);
             var options = common.ReaderOptions(parse);
             var matches = filter.Build(parse, options);
-            var writer = new EventWriter(console, parse.GetValue(format)!, options.Parser);
+            using var databases = geo.Open(parse);
+            var writer = new EventWriter(console, parse.GetValue(format)!, options.Parser, new Elastic.EcsOptions { Namespace = parse.GetValue(ns)! }, databases);
             await ReadProgress.RunAsync(console, console.OutIsTerminal ? [] : source.Files, async progress =>
             {
                 await foreach (var entry in Inputs.ReadAuthAsync(source, options with { Progress = progress }, journalctl, cancellationToken).ConfigureAwait(false))

@@ -8,8 +8,10 @@ internal static class FollowCommand
     public static Command Create(CliConsole console)
     {
         var path = new Argument<string?>("path") { Description = "The live log (default /var/log/auth.log).", Arity = ArgumentArity.ZeroOrOne };
-        var format = new Option<string>("--format") { Description = "text (default), ndjson or ecs.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "ndjson", "ecs");
+        var format = new Option<string>("--format") { Description = "text (default), ndjson, ecs or es-bulk.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong(EventWriter.Formats);
+        var ns = EventWriter.NamespaceOption();
+        var geo = new GeoOptions();
         var fromStart = new Option<bool>("--from-start") { Description = "Print the lines already in the file first (default: only new lines)." };
         var filter = new EntryFilter();
         var common = new CommonOptions();
@@ -27,7 +29,9 @@ internal static class FollowCommand
             path,
             format,
             fromStart,
+            ns,
         };
+        geo.AddTo(command);
         filter.AddTo(command);
         common.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -48,7 +52,8 @@ internal static class FollowCommand
                 journal = true;
             }
             var matches = filter.Build(parse, options);
-            var writer = new EventWriter(console, parse.GetValue(format)!, options.Parser);
+            using var databases = geo.Open(parse);
+            var writer = new EventWriter(console, parse.GetValue(format)!, options.Parser, new Elastic.EcsOptions { Namespace = parse.GetValue(ns)! }, databases);
             var entries = journal
                 ? JournalReader.FollowAsync(Inputs.JournalOptions(options, journalctl), cancellationToken)
                 : AuthLogReader.FollowAsync(file, options, cancellationToken);

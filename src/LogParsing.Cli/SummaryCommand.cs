@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LogParsing.Analysis;
+using LogParsing.Analysis.Geo;
 using Spectre.Console;
 
 namespace LogParsing.Cli;
@@ -13,6 +14,7 @@ internal static class SummaryCommand
         var filter = new EntryFilter();
         var top = new Option<int>("--top") { Description = "Rows in the host, user and accepted-login tables.", DefaultValueFactory = _ => 10 };
         var common = new CommonOptions();
+        var geo = new GeoOptions();
         var command = new Command("summary", """
             Summarise auth logs: time span, lines read, events by type, failures per hour,
             top remote hosts by failures, top user names tried, accepted logins.
@@ -26,6 +28,7 @@ internal static class SummaryCommand
               authlog summary /var/log/auth.log.2.gz --year 2021 --tz UTC
               authlog summary --since 1d --program sshd-session
               zcat auth.log.*.gz | authlog summary -
+              authlog summary --geoip /var/lib/GeoIP/GeoLite2-City.mmdb --asn /var/lib/GeoIP/GeoLite2-ASN.mmdb
             """)
         {
             paths,
@@ -33,6 +36,7 @@ internal static class SummaryCommand
         };
         filter.AddTo(command);
         common.AddTo(command);
+        geo.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var given = parse.GetValue(paths);
@@ -43,14 +47,21 @@ internal static class SummaryCommand
             var authSource = source with { Files = source.Files.Where(f => !Inputs.IsFail2BanLog(f)).ToList() };
             var fail2banFiles = source.Files.Where(Inputs.IsFail2BanLog).ToList();
             var matches = filter.Build(parse, options);
+            using var databases = geo.Open(parse);
+            var places = databases is null ? null : new GeoSummaryBuilder(databases);
             var summary = await ReadProgress.RunAsync(console, authSource.Files, async progress =>
             {
                 var builder = new AuthLogSummaryBuilder();
                 await foreach (var entry in Inputs.ReadAuthAsync(authSource, options with { Progress = progress }, journalctl, cancellationToken).ConfigureAwait(false))
-                    if (matches(entry)) builder.Add(entry);
+                {
+                    if (!matches(entry)) continue;
+                    builder.Add(entry);
+                    places?.Add(entry);
+                }
                 return builder.Build();
             }).ConfigureAwait(false);
             SummaryView.Write(console.Out, summary, authSource.Names, Math.Max(1, parse.GetValue(top)));
+            if (places is not null) GeoSummaryView.Write(console.Out, places.Build(), Math.Max(1, parse.GetValue(top)));
             if (fail2banFiles.Count > 0)
             {
                 var report = await Fail2BanReport.CreateAsync(

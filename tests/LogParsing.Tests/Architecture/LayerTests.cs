@@ -49,7 +49,9 @@ public class LayerTests
         : type.StartsWith("LogParsing.Reading.", StringComparison.Ordinal) ? Layer.Reading
         : FamilyOf(type) is not null ? Layer.Family
         : type.StartsWith("LogParsing.Json.", StringComparison.Ordinal) || type.StartsWith("LogParsing.Journal.", StringComparison.Ordinal)
-          || type.StartsWith("LogParsing.Analysis.", StringComparison.Ordinal) ? Layer.Facade
+          || type.StartsWith("LogParsing.Analysis.", StringComparison.Ordinal) || type.StartsWith("LogParsing.Elastic.", StringComparison.Ordinal)
+          // MaxMind.Db's source generator registers our .mmdb models in the package; it is the GeoIP lookup's, an analysis.
+          || type == "MaxMind.Db.Generated.SourceGeneratedRegistration" ? Layer.Facade
         : null;
 
     // "LogParsing.Auth.Sshd.SshdGrammar" is in the sshd family; fail2ban's folder is a family of its own.
@@ -70,7 +72,8 @@ public class LayerTests
         // What the compiler adds (<PrivateImplementationDetails> for constant arrays) is nobody's layer.
         if (used.FullName.StartsWith('<')) return true;
         if (used.Assembly is { } assembly)
-            return IsBcl(assembly) || (assembly == "Pidgin" && layer is not (Layer.Core or Layer.Reading));
+            return IsBcl(assembly) || (assembly == "Pidgin" && layer is not (Layer.Core or Layer.Reading))
+                || (assembly == "MaxMind.Db" && (type.StartsWith("LogParsing.Analysis.Geo.", StringComparison.Ordinal) || type.StartsWith("MaxMind.Db.Generated.", StringComparison.Ordinal)));
         var target = LayerOf(used.FullName);
         return layer switch
         {

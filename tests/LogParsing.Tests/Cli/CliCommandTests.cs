@@ -29,15 +29,17 @@ public class CliCommandTests
     }
 
     [Fact]
-    public async Task Events_ecs_uses_the_field_names_filebeat_writes()
+    public async Task Events_ecs_uses_the_fields_and_values_of_elastics_system_auth_integration()
     {
         var (_, output, _) = await CliTests.Run("events", Auth, "--year", "2021", "--tz", "UTC", "--format", "ecs", "--user", "pi");
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(4, lines.Length);
         using var doc = JsonDocument.Parse(lines[0]);
         var root = doc.RootElement;
-        Assert.Equal("2021-05-31T07:59:28+00:00", root.GetProperty("@timestamp").GetString());
-        Assert.Equal("sshd-invalid-user", root.GetProperty("event").GetProperty("action").GetString());
+        Assert.Equal("2021-05-31T07:59:28.000Z", root.GetProperty("@timestamp").GetString());
+        Assert.Equal("ssh_login", root.GetProperty("event").GetProperty("action").GetString());
+        Assert.Equal("Invalid", root.GetProperty("system").GetProperty("auth").GetProperty("ssh").GetProperty("event").GetString());
+        Assert.Equal("SshdInvalidUser", root.GetProperty("system").GetProperty("auth").GetProperty("logparsing").GetProperty("$type").GetString());
         Assert.Equal("failure", root.GetProperty("event").GetProperty("outcome").GetString());
         Assert.Equal("177.128.2.215", root.GetProperty("source").GetProperty("ip").GetString());
         Assert.Equal(57008, root.GetProperty("source").GetProperty("port").GetInt32());
