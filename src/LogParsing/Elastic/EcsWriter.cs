@@ -101,6 +101,8 @@ public static class EcsWriter
                 writer.WriteStartObject("file");
                 writer.WriteString("path", source);
                 writer.WriteEndObject();
+                // Filebeat's field: the byte offset of the line in its file (of the decompressed content, for gzip).
+                writer.WriteNumber("offset", entry.Position.ByteOffset);
             }
             if (entry.Severity is { } severity)
             {
@@ -170,8 +172,8 @@ public static class EcsWriter
     /// <summary>
     /// A document id that is the same each time the same line of the same file is read (so that loading a file twice
     /// makes no duplicates: the second <c>create</c> of an id is refused), and different for different lines: 20
-    /// URL-safe base64 characters of a SHA-256 of the source's absolute path, the line number, and the line's host,
-    /// time, program, pid and message.
+    /// URL-safe base64 characters of a SHA-256 of the source's absolute path, the line's byte offset in it
+    /// (<see cref="LogPosition.ByteOffset"/>), and the line's host, time, program, pid and message.
     /// </summary>
     /// <param name="entry">The entry.</param>
     /// <remarks>
@@ -184,7 +186,7 @@ public static class EcsWriter
         ArgumentNullException.ThrowIfNull(entry);
         var source = entry.Position.Source is { } path ? FullPath(path) : "";
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"{source}\n{entry.Position.Line}\n{entry.Host}\n{entry.Timestamp.UtcTicks}\n{entry.Program}\n{entry.ProcessId}\n{entry.Message}");
+            $"{source}\n{entry.Position.ByteOffset}\n{entry.Host}\n{entry.Timestamp.UtcTicks}\n{entry.Program}\n{entry.ProcessId}\n{entry.Message}");
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
         return Base64Url.EncodeToString(hash[..15]);
