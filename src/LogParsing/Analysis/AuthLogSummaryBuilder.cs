@@ -72,16 +72,23 @@ public sealed class AuthLogSummaryBuilder
             // The hour of the clock time as written (its offset kept), by truncating ticks.
             var hour = new DateTimeOffset(t.DateTime.Ticks - t.DateTime.Ticks % TimeSpan.TicksPerHour, t.Offset);
             CollectionsMarshal.GetValueRefOrAddDefault(_perHour, hour, out _) += failed;
+            var known = false;
             if (host is not null)
             {
                 if (host.Failures == 0) host.First = host.Last = t;
                 host.Failures += failed;
-                host.AddConnection((entry.Program, entry.ProcessId));
-                if (evt.User is { } u) host.AddUser(u);
                 if (t < host.First) host.First = t;
                 if (t > host.Last) host.Last = t;
+                // A connection logs several failures (Invalid user, Failed password, Disconnected...): when this one is the
+                // host's last connection and user again, every set below already holds it, and the lookups are skipped.
+                known = host.IsLast(entry.Program, entry.ProcessId, evt.User);
+                if (!known)
+                {
+                    host.AddConnection((entry.Program, entry.ProcessId));
+                    if (evt.User is { } u) host.AddUser(u);
+                }
             }
-            if (evt.User is { } user)
+            if (!known && evt.User is { } user)
             {
                 ref var set = ref CollectionsMarshal.GetValueRefOrAddDefault(_users, user, out _);
                 (set ??= []).Add((entry.Program, entry.ProcessId, host));
@@ -170,6 +177,20 @@ public sealed class AuthLogSummaryBuilder
         private HashSet<(string, int?)>? _connections;
         private string? _user;
         private HashSet<string>? _users;
+
+        private string? _lastProgram;
+        private int? _lastPid;
+        private string? _lastUser;
+        private bool _hasLast;
+
+        /// <summary>True when the failure is of the same connection and user as the host's last; else remembers it.</summary>
+        public bool IsLast(string program, int? pid, string? user)
+        {
+            if (_hasLast && pid == _lastPid && string.Equals(program, _lastProgram, StringComparison.Ordinal) && string.Equals(user, _lastUser, StringComparison.Ordinal))
+                return true;
+            (_lastProgram, _lastPid, _lastUser, _hasLast) = (program, pid, user, true);
+            return false;
+        }
 
         public int ConnectionCount => _connections?.Count ?? (_connection is null ? 0 : 1);
 
