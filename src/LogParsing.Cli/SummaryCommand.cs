@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LogParsing.Analysis;
+using LogParsing.Analysis.Detections;
 using Spectre.Console;
 
 namespace LogParsing.Cli;
@@ -43,14 +44,23 @@ internal static class SummaryCommand
             var authSource = source with { Files = source.Files.Where(f => !Inputs.IsFail2BanLog(f)).ToList() };
             var fail2banFiles = source.Files.Where(Inputs.IsFail2BanLog).ToList();
             var matches = filter.Build(parse, options);
+            var detections = new List<Detection>();
             var summary = await ReadProgress.RunAsync(console, authSource.Files, async progress =>
             {
                 var builder = new AuthLogSummaryBuilder();
+                // The detections section (issue 18): the same rules as authlog detect, fed alongside, addresses filled per connection.
+                var detector = new Detector();
+                var correlator = new SessionCorrelator();
                 await foreach (var entry in Inputs.ReadAuthAsync(authSource, options with { Progress = progress }, journalctl, cancellationToken).ConfigureAwait(false))
-                    if (matches(entry)) builder.Add(entry);
+                {
+                    if (!matches(entry)) continue;
+                    builder.Add(entry);
+                    detections.AddRange(detector.Add(correlator.Enrich(entry)));
+                }
                 return builder.Build();
             }).ConfigureAwait(false);
             SummaryView.Write(console.Out, summary, authSource.Names, Math.Max(1, parse.GetValue(top)));
+            DetectCommand.WriteCounts(console.Out, detections);
             if (fail2banFiles.Count > 0)
             {
                 var report = await Fail2BanReport.CreateAsync(
