@@ -482,5 +482,5 @@ public sealed class Detector
         return d.Milliseconds == 0 || d.TotalSeconds >= 10 ? string.Create(c, $"{d.Seconds}s") : string.Create(c, $"{d.TotalSeconds:0.###}s");
     }
 
-    private sealed class SudoSeen;
+    private sealed class SudoSeen : TableEntry;
 }

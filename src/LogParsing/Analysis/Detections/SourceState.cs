@@ -1,7 +1,7 @@
 namespace LogParsing.Analysis.Detections;
 
 /// <summary>What the source-keyed rules remember of one source; each rule's part made on its first use.</summary>
-internal sealed class SourceState
+internal sealed class SourceState : TableEntry
 {
     /// <summary>The latest time seen from the source: a line a little late counts at this time.</summary>
     public long Last = long.MinValue;

@@ -1,7 +1,7 @@
 namespace LogParsing.Analysis.Detections;
 
 /// <summary>What the user-keyed rules remember of one user name.</summary>
-internal sealed class UserState
+internal sealed class UserState : TableEntry
 {
     public long Last = long.MinValue;
 
