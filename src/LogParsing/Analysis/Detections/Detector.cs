@@ -222,38 +222,13 @@ public sealed class Detector
         if (remote is not null)
         {
             var src = Source(remote, t, out var at);
-            if (r.BruteForce.Enabled && (src.BruteForce ??= new()).Add(at, time, entry.Position, user, failures, r.BruteForce, r, _scratch))
-                Emit(DetectionRuleIds.BruteForce, "SSH brute force", DetectionSeverity.Medium, remote, null, _scratch,
-                    $"{_scratch.Count} failed attempts from {remote.Host} within {Span(_scratch)} (fail2ban: {r.BruteForce.MaxRetry} in {Span(r.BruteForce.FindTime)})");
-            for (var i = 0; i < failures; i++)
+            if (src.HasPending) Replay(src, remote);
+            // One attempt fires no source rule (every threshold is two or more): it waits until the source comes back.
+            if (failures == 1 && src.Fresh && (!r.BruteForce.Enabled || r.BruteForce.MaxRetry > 1))
             {
-                if (r.SlowBruteForce.Enabled && (src.SlowBruteForce ??= new()).Pour(at, time, entry.Position, user, null, r.SlowBruteForce, r))
-                {
-                    var b = src.SlowBruteForce.Evidence;
-                    Emit(DetectionRuleIds.SlowBruteForce, "Slow SSH brute force", DetectionSeverity.Medium, remote, null, b,
-                        $"{b.Count} failed attempts from {remote.Host} over {Span(b)}, more than a bucket of {r.SlowBruteForce.Capacity} leaking one per {Span(r.SlowBruteForce.LeakSpeed)} holds");
-                    src.SlowBruteForce.Kill();
-                }
-                if (r.UserEnumeration.Enabled && (src.UserEnumeration ??= new()).Pour(at, time, entry.Position, user, user ?? "", r.UserEnumeration, r))
-                {
-                    var b = src.UserEnumeration.Evidence;
-                    Emit(DetectionRuleIds.UserEnumeration, "SSH user enumeration", DetectionSeverity.Medium, remote, null, b,
-                        $"{b.Count} distinct user names tried from {remote.Host} within {Span(b)}");
-                    src.UserEnumeration.Kill();
-                }
-                if (r.TimeBasedBruteForce.Enabled && (src.TimeBased ??= new()).Failure(at, time, entry.Position, user, r.TimeBasedBruteForce, r))
-                {
-                    var b = src.TimeBased.Evidence;
-                    Emit(DetectionRuleIds.TimeBasedBruteForce, "Time-spread SSH brute force", DetectionSeverity.Low, remote, null, b,
-                        $"{b.Count} failed attempts from {remote.Host} spread over {Span(b)}, a median of {Span(src.TimeBased.LastMedian)} apart");
-                    src.TimeBased.Cancel();
-                }
+                (src.HasPending, src.PendingAt, src.PendingTime, src.PendingPosition, src.PendingUser) = (true, at, time, entry.Position, user);
             }
-            if (r.SuccessAfterFailures.Enabled)
-            {
-                var n = Math.Max(1, r.SuccessAfterFailures.MinFailures);
-                for (var i = 0; i < Math.Min(failures, n); i++) (src.Recent ??= new()).Add(at, time, entry.Position, user, n);
-            }
+            else SourceFailure(src, remote, at, time, entry.Position, user, failures);
         }
         if (user is null || IsInvalidUser(evt) || !(r.SuccessAfterFailures.Enabled || r.DistributedBruteForce.Enabled)) return;
 
@@ -266,6 +241,52 @@ public sealed class Detector
             for (var i = 0; i < Math.Min(failures, n); i++) (state.Recent ??= new()).Add(uat, time, entry.Position, user, n);
         }
         if (remote is not null && r.DistributedBruteForce.Enabled) Distributed(entry, remote, user, state, uat, failures);
+    }
+
+    private void Replay(SourceState src, RemoteEndpoint remote)
+    {
+        src.HasPending = false;
+        SourceFailure(src, remote, src.PendingAt, src.PendingTime, src.PendingPosition, src.PendingUser, 1);
+        src.PendingUser = null;
+    }
+
+    private void SourceFailure(SourceState src, RemoteEndpoint remote, long at, DateTimeOffset time, LogPosition position, string? user, int failures)
+    {
+        var r = _rules;
+        {
+            if (r.BruteForce.Enabled && (src.BruteForce ??= new()).Add(at, time, position, user, failures, r.BruteForce, r, _scratch))
+                Emit(DetectionRuleIds.BruteForce, "SSH brute force", DetectionSeverity.Medium, remote, null, _scratch,
+                    $"{_scratch.Count} failed attempts from {remote.Host} within {Span(_scratch)} (fail2ban: {r.BruteForce.MaxRetry} in {Span(r.BruteForce.FindTime)})");
+            for (var i = 0; i < failures; i++)
+            {
+                if (r.SlowBruteForce.Enabled && (src.SlowBruteForce ??= new()).Pour(at, time, position, user, null, r.SlowBruteForce, r))
+                {
+                    var b = src.SlowBruteForce.Evidence;
+                    Emit(DetectionRuleIds.SlowBruteForce, "Slow SSH brute force", DetectionSeverity.Medium, remote, null, b,
+                        $"{b.Count} failed attempts from {remote.Host} over {Span(b)}, more than a bucket of {r.SlowBruteForce.Capacity} leaking one per {Span(r.SlowBruteForce.LeakSpeed)} holds");
+                    src.SlowBruteForce.Kill();
+                }
+                if (r.UserEnumeration.Enabled && (src.UserEnumeration ??= new()).Pour(at, time, position, user, user ?? "", r.UserEnumeration, r))
+                {
+                    var b = src.UserEnumeration.Evidence;
+                    Emit(DetectionRuleIds.UserEnumeration, "SSH user enumeration", DetectionSeverity.Medium, remote, null, b,
+                        $"{b.Count} distinct user names tried from {remote.Host} within {Span(b)}");
+                    src.UserEnumeration.Kill();
+                }
+                if (r.TimeBasedBruteForce.Enabled && (src.TimeBased ??= new()).Failure(at, time, position, user, r.TimeBasedBruteForce, r))
+                {
+                    var b = src.TimeBased.Evidence;
+                    Emit(DetectionRuleIds.TimeBasedBruteForce, "Time-spread SSH brute force", DetectionSeverity.Low, remote, null, b,
+                        $"{b.Count} failed attempts from {remote.Host} spread over {Span(b)}, a median of {Span(src.TimeBased.LastMedian)} apart");
+                    src.TimeBased.Cancel();
+                }
+            }
+            if (r.SuccessAfterFailures.Enabled)
+            {
+                var n = Math.Max(1, r.SuccessAfterFailures.MinFailures);
+                for (var i = 0; i < Math.Min(failures, n); i++) (src.Recent ??= new()).Add(at, time, position, user, n);
+            }
+        }
     }
 
     private void Distributed(AuthLogEntry entry, RemoteEndpoint remote, string user, UserState state, long at, int failures)
@@ -306,6 +327,7 @@ public sealed class Detector
     {
         var user = entry.Event.User;
         var src = remote is not null ? _sources.Find(remote.Host) : null;
+        if (src is { HasPending: true }) Replay(src, remote!);
         // CrowdSec's cancel_on: a login from the source ends its time-based bucket without an alert.
         src?.TimeBased?.Cancel();
         var rule = _rules.SuccessAfterFailures;
