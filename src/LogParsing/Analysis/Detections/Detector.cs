@@ -253,39 +253,37 @@ public sealed class Detector
     private void SourceFailure(SourceState src, RemoteEndpoint remote, long at, DateTimeOffset time, LogPosition position, string? user, int failures)
     {
         var r = _rules;
+        if (r.BruteForce.Enabled && (src.BruteForce ??= new()).Add(at, time, position, user, failures, r.BruteForce, r, _scratch))
+            Emit(DetectionRuleIds.BruteForce, "SSH brute force", DetectionSeverity.Medium, remote, null, _scratch,
+                $"{_scratch.Count} failed attempts from {remote.Host} within {Span(_scratch)} (fail2ban: {r.BruteForce.MaxRetry} in {Span(r.BruteForce.FindTime)})");
+        for (var i = 0; i < failures; i++)
         {
-            if (r.BruteForce.Enabled && (src.BruteForce ??= new()).Add(at, time, position, user, failures, r.BruteForce, r, _scratch))
-                Emit(DetectionRuleIds.BruteForce, "SSH brute force", DetectionSeverity.Medium, remote, null, _scratch,
-                    $"{_scratch.Count} failed attempts from {remote.Host} within {Span(_scratch)} (fail2ban: {r.BruteForce.MaxRetry} in {Span(r.BruteForce.FindTime)})");
-            for (var i = 0; i < failures; i++)
+            if (r.SlowBruteForce.Enabled && (src.SlowBruteForce ??= new()).Pour(at, time, position, user, null, r.SlowBruteForce, r))
             {
-                if (r.SlowBruteForce.Enabled && (src.SlowBruteForce ??= new()).Pour(at, time, position, user, null, r.SlowBruteForce, r))
-                {
-                    var b = src.SlowBruteForce.Evidence;
-                    Emit(DetectionRuleIds.SlowBruteForce, "Slow SSH brute force", DetectionSeverity.Medium, remote, null, b,
-                        $"{b.Count} failed attempts from {remote.Host} over {Span(b)}, more than a bucket of {r.SlowBruteForce.Capacity} leaking one per {Span(r.SlowBruteForce.LeakSpeed)} holds");
-                    src.SlowBruteForce.Kill();
-                }
-                if (r.UserEnumeration.Enabled && (src.UserEnumeration ??= new()).Pour(at, time, position, user, user ?? "", r.UserEnumeration, r))
-                {
-                    var b = src.UserEnumeration.Evidence;
-                    Emit(DetectionRuleIds.UserEnumeration, "SSH user enumeration", DetectionSeverity.Medium, remote, null, b,
-                        $"{b.Count} distinct user names tried from {remote.Host} within {Span(b)}");
-                    src.UserEnumeration.Kill();
-                }
-                if (r.TimeBasedBruteForce.Enabled && (src.TimeBased ??= new()).Failure(at, time, position, user, r.TimeBasedBruteForce, r))
-                {
-                    var b = src.TimeBased.Evidence;
-                    Emit(DetectionRuleIds.TimeBasedBruteForce, "Time-spread SSH brute force", DetectionSeverity.Low, remote, null, b,
-                        $"{b.Count} failed attempts from {remote.Host} spread over {Span(b)}, a median of {Span(src.TimeBased.LastMedian)} apart");
-                    src.TimeBased.Cancel();
-                }
+                var b = src.SlowBruteForce.Evidence;
+                Emit(DetectionRuleIds.SlowBruteForce, "Slow SSH brute force", DetectionSeverity.Medium, remote, null, b,
+                    $"{b.Count} failed attempts from {remote.Host} over {Span(b)}, more than a bucket of {r.SlowBruteForce.Capacity} leaking one per {Span(r.SlowBruteForce.LeakSpeed)} holds");
+                src.SlowBruteForce.Kill();
             }
-            if (r.SuccessAfterFailures.Enabled)
+            if (r.UserEnumeration.Enabled && (src.UserEnumeration ??= new()).Pour(at, time, position, user, user ?? "", r.UserEnumeration, r))
             {
-                var n = Math.Max(1, r.SuccessAfterFailures.MinFailures);
-                for (var i = 0; i < Math.Min(failures, n); i++) (src.Recent ??= new()).Add(at, time, position, user, n);
+                var b = src.UserEnumeration.Evidence;
+                Emit(DetectionRuleIds.UserEnumeration, "SSH user enumeration", DetectionSeverity.Medium, remote, null, b,
+                    $"{b.Count} distinct user names tried from {remote.Host} within {Span(b)}");
+                src.UserEnumeration.Kill();
             }
+            if (r.TimeBasedBruteForce.Enabled && (src.TimeBased ??= new()).Failure(at, time, position, user, r.TimeBasedBruteForce, r))
+            {
+                var b = src.TimeBased.Evidence;
+                Emit(DetectionRuleIds.TimeBasedBruteForce, "Time-spread SSH brute force", DetectionSeverity.Low, remote, null, b,
+                    $"{b.Count} failed attempts from {remote.Host} spread over {Span(b)}, a median of {Span(src.TimeBased.LastMedian)} apart");
+                src.TimeBased.Cancel();
+            }
+        }
+        if (r.SuccessAfterFailures.Enabled)
+        {
+            var n = Math.Max(1, r.SuccessAfterFailures.MinFailures);
+            for (var i = 0; i < Math.Min(failures, n); i++) (src.Recent ??= new()).Add(at, time, position, user, n);
         }
     }
 
