@@ -24,6 +24,7 @@ internal static class AuthLogCli
             EventsCommand.Create(console),
             BansCommand.Create(console),
             SimulateCommand.Create(console),
+            DetectCommand.Create(console),
             FollowCommand.Create(console),
         };
         var parse = root.Parse(args);

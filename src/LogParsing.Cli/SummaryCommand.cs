@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LogParsing.Analysis;
 using LogParsing.Analysis.Geo;
+using LogParsing.Analysis.Detections;
 using Spectre.Console;
 
 namespace LogParsing.Cli;
@@ -49,19 +50,25 @@ internal static class SummaryCommand
             var matches = filter.Build(parse, options);
             using var databases = geo.Open(parse);
             var places = databases is null ? null : new GeoSummaryBuilder(databases);
+            var detections = new List<Detection>();
             var summary = await ReadProgress.RunAsync(console, authSource.Files, async progress =>
             {
                 var builder = new AuthLogSummaryBuilder();
+                // The detections section (issue 18): the same rules as authlog detect, fed alongside, addresses filled per connection.
+                var detector = new Detector();
+                var correlator = new SessionCorrelator();
                 await foreach (var entry in Inputs.ReadAuthAsync(authSource, options with { Progress = progress }, journalctl, cancellationToken).ConfigureAwait(false))
                 {
                     if (!matches(entry)) continue;
                     builder.Add(entry);
                     places?.Add(entry);
+                    detections.AddRange(detector.Add(correlator.Enrich(entry)));
                 }
                 return builder.Build();
             }).ConfigureAwait(false);
             SummaryView.Write(console.Out, summary, authSource.Names, Math.Max(1, parse.GetValue(top)));
             if (places is not null) GeoSummaryView.Write(console.Out, places.Build(), Math.Max(1, parse.GetValue(top)));
+            DetectCommand.WriteCounts(console.Out, detections);
             if (fail2banFiles.Count > 0)
             {
                 var report = await Fail2BanReport.CreateAsync(

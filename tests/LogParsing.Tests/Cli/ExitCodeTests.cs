@@ -28,6 +28,7 @@ public class ExitCodeTests
     [InlineData("events")]
     [InlineData("bans")]
     [InlineData("simulate")]
+    [InlineData("detect")]
     public async Task An_interrupted_command_exits_130(string command)
     {
         using var dir = new TempDir();
@@ -58,6 +59,7 @@ public class InterruptProcessTests
     [Theory]
     [InlineData("summary", 130)]
     [InlineData("events", 130)]
+    [InlineData("detect", 130)]
     [InlineData("follow", 0)]
     public async Task Sigint_ends_the_process_with_its_documented_code(string command, int expected)
     {

@@ -1,0 +1,87 @@
+namespace LogParsing.Analysis.Detections;
+
+/// <summary>
+/// A dictionary of at most <see cref="Capacity"/> states, kept in order of last use: the least recently used is evicted
+/// when a new key would exceed the capacity, and <see cref="Expire"/> drops those unused since a time. Log time mostly
+/// moves forward, so last use is last seen, and expiry looks at the head only. The order is a list threaded through the
+/// states themselves: a new source costs its state and a dictionary slot, nothing more.
+/// </summary>
+internal sealed class BoundedTable<T>(int capacity) where T : TableEntry, new()
+{
+    private readonly Dictionary<string, T> _slots = new(StringComparer.Ordinal);
+    private T? _oldest;
+    private T? _newest;
+
+    public int Capacity { get; } = Math.Max(1, capacity);
+
+    public int Count => _slots.Count;
+
+    /// <summary>The state of <paramref name="key"/>, created when new; marked used at <paramref name="ticks"/>.</summary>
+    public T Get(string key, long ticks)
+    {
+        if (_slots.TryGetValue(key, out var state))
+        {
+            if (ticks > state.Used) state.Used = ticks;
+            if (state != _newest)
+            {
+                Unlink(state);
+                Append(state);
+            }
+            return state;
+        }
+        if (_slots.Count >= Capacity && _oldest is { } oldest) Remove(oldest);
+        state = new T { Key = key, Used = ticks };
+        _slots[key] = state;
+        Append(state);
+        return state;
+    }
+
+    /// <summary>The state of <paramref name="key"/>, or null, without marking it used.</summary>
+    public T? Find(string key) => _slots.GetValueOrDefault(key);
+
+    /// <summary>Drops the states last used before <paramref name="ticks"/>.</summary>
+    public void Expire(long ticks)
+    {
+        while (_oldest is { } oldest && oldest.Used < ticks) Remove(oldest);
+    }
+
+    public IEnumerable<T> Values
+    {
+        get
+        {
+            for (var s = _oldest; s is not null; s = (T?)s.Newer) yield return s;
+        }
+    }
+
+    private void Remove(T state)
+    {
+        _slots.Remove(state.Key);
+        Unlink(state);
+    }
+
+    private void Unlink(T state)
+    {
+        if (state.Older is { } older) older.Newer = state.Newer;
+        else _oldest = (T?)state.Newer;
+        if (state.Newer is { } newer) newer.Older = state.Older;
+        else _newest = (T?)state.Older;
+        state.Older = state.Newer = null;
+    }
+
+    private void Append(T state)
+    {
+        state.Older = _newest;
+        if (_newest is not null) _newest.Newer = state;
+        else _oldest = state;
+        _newest = state;
+    }
+}
+
+/// <summary>A state of a <see cref="BoundedTable{T}"/>: its key, its last use, and its neighbours in the order of use.</summary>
+internal abstract class TableEntry
+{
+    public string Key = "";
+    public long Used;
+    public TableEntry? Older;
+    public TableEntry? Newer;
+}

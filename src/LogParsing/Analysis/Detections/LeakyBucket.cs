@@ -1,0 +1,91 @@
+namespace LogParsing.Analysis.Detections;
+
+/// <summary>
+/// CrowdSec's leaky bucket for one source, in time-machine mode (pkg/leakybucket/bucket.go, timemachine.go over
+/// pkg/time/rate): a token bucket that starts full, refills continuously at one token per leak speed, overflows on the
+/// event that finds less than one token, dies after (capacity + 1) × leak speed without an accepted event or on
+/// overflow; the blackhole outlives the bucket. With <c>distinct</c>, an event whose key the bucket has seen is
+/// dropped before it pours, and does not keep the bucket alive (pkg/leakybucket/uniq.go).
+/// </summary>
+internal sealed class LeakyBucket
+{
+    private readonly EvidenceBuffer _evidence = new();
+    private List<string>? _distinct;
+    private double _tokens;
+    private long _last;
+    private long _lastPour;
+    private bool _live;
+    private long _blackholeUntil = long.MinValue;
+
+    public EvidenceBuffer Evidence => _evidence;
+
+    public int Size => _evidence.Size + (_distinct?.Count ?? 0);
+
+    /// <summary>Pours one event; true when it overflows outside the blackhole (an alert), the evidence then in <see cref="Evidence"/>.</summary>
+    public bool Pour(long ticks, DateTimeOffset time, LogPosition position, string? user, string? distinct, LeakyBucketRule rule, DetectionRules rules)
+    {
+        var capacity = Math.Max(1, rule.Capacity);
+        var leak = rule.LeakSpeed.Ticks <= 0 ? 1 : rule.LeakSpeed.Ticks;
+        // The bucket's ticker: reset on each accepted pour, it ends the bucket after Duration = (capacity+1) x leakspeed.
+        if (_live && (double)ticks - _lastPour >= (double)(capacity + 1) * leak) Kill();
+        if (distinct is not null && _live && Seen(distinct)) return false;
+        if (!_live)
+        {
+            _live = true;
+            _tokens = capacity;
+            _last = ticks;
+        }
+        if (distinct is not null) Remember(distinct, rules.MaxDistinctUsersPerSource);
+        _evidence.Add(time, position, user, 1, rules);
+        _lastPour = ticks;
+
+        var elapsed = ticks > _last ? ticks - _last : 0;
+        _tokens = Math.Min(capacity, _tokens + TokensFrom(elapsed, leak));
+        _last = Math.Max(_last, ticks);
+        _tokens -= 1;
+        if (_tokens >= 0) return false;
+
+        // Overflow: the bucket ends whether or not the alert is blackholed.
+        _live = false;
+        if (ticks < _blackholeUntil)
+        {
+            Kill();
+            return false;
+        }
+        _blackholeUntil = Ticks.Until(ticks, rule.Blackhole);
+        return true;
+    }
+
+    /// <summary>Forgets the bucket after its alert was taken.</summary>
+    public void Kill()
+    {
+        _live = false;
+        _evidence.Clear();
+        _distinct?.Clear();
+    }
+
+    // golang.org/x/time/rate's tokensFromDuration: whole seconds and the rest apart, so that float rounding lands where Go's does.
+    private static double TokensFrom(long elapsedTicks, long leakTicks)
+    {
+        var limit = 1.0 / (leakTicks / (double)TimeSpan.TicksPerSecond);
+        var sec = (double)(elapsedTicks / TimeSpan.TicksPerSecond) * limit;
+        var nsec = (double)(elapsedTicks % TimeSpan.TicksPerSecond * 100) * limit;
+        return sec + nsec / 1e9;
+    }
+
+    private bool Seen(string key)
+    {
+        if (_distinct is null) return false;
+        foreach (var k in _distinct)
+            if (string.Equals(k, key, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private void Remember(string key, int cap)
+    {
+        _distinct ??= new List<string>(8);
+        // Bounded: an endless slow spray keeps one bucket alive; the oldest name is forgotten (and would count again).
+        if (_distinct.Count >= Math.Max(1, cap)) _distinct.RemoveAt(0);
+        _distinct.Add(key);
+    }
+}
