@@ -14,6 +14,8 @@ internal static class SummaryCommand
         var paths = Inputs.PathsArgument();
         var filter = new EntryFilter();
         var top = new Option<int>("--top") { Description = "Rows in the host, user and accepted-login tables.", DefaultValueFactory = _ => 10 };
+        // The detections section roughly doubles the time of a summary of a big log (docs/benchmarks.md): a way out.
+        var noDetections = new Option<bool>("--no-detections") { Description = "Leave out the Detections section (faster on big logs)." };
         var common = new CommonOptions();
         var geo = new GeoOptions();
         var command = new Command("summary", """
@@ -34,6 +36,7 @@ internal static class SummaryCommand
         {
             paths,
             top,
+            noDetections,
         };
         filter.AddTo(command);
         common.AddTo(command);
@@ -55,20 +58,20 @@ internal static class SummaryCommand
             {
                 var builder = new AuthLogSummaryBuilder();
                 // The detections section (issue 18): the same rules as authlog detect, fed alongside, addresses filled per connection.
-                var detector = new Detector();
+                var detector = parse.GetValue(noDetections) ? null : new Detector();
                 var correlator = new SessionCorrelator();
                 await foreach (var entry in Inputs.ReadAuthAsync(authSource, options with { Progress = progress }, journalctl, cancellationToken).ConfigureAwait(false))
                 {
                     if (!matches(entry)) continue;
                     builder.Add(entry);
                     places?.Add(entry);
-                    detections.AddRange(detector.Add(correlator.Enrich(entry)));
+                    if (detector is not null) detections.AddRange(detector.Add(correlator.Enrich(entry)));
                 }
                 return builder.Build();
             }).ConfigureAwait(false);
             SummaryView.Write(console.Out, summary, authSource.Names, Math.Max(1, parse.GetValue(top)));
             if (places is not null) GeoSummaryView.Write(console.Out, places.Build(), Math.Max(1, parse.GetValue(top)));
-            DetectCommand.WriteCounts(console.Out, detections);
+            if (!parse.GetValue(noDetections)) DetectCommand.WriteCounts(console.Out, detections);
             if (fail2banFiles.Count > 0)
             {
                 var report = await Fail2BanReport.CreateAsync(

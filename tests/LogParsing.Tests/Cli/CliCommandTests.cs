@@ -178,6 +178,19 @@ public class CliCommandTests
     }
 
     [Fact]
+    public async Task Summary_has_a_detections_section_unless_told_not_to()
+    {
+        var (exit, output, _) = await CliTests.Run("summary", Auth, "--year", "2021");
+        Assert.Equal(0, exit);
+        Assert.Contains("Detections", output);
+        var (quickExit, quick, _) = await CliTests.Run("summary", Auth, "--year", "2021", "--no-detections");
+        Assert.Equal(0, quickExit);
+        Assert.DoesNotContain("Detections", quick);
+        // The rest of the summary is the same.
+        Assert.StartsWith(quick.TrimEnd(), output);
+    }
+
+    [Fact]
     public async Task Follow_prints_appended_lines_and_survives_rotation()
     {
         using var dir = new TempDir();
