@@ -14,6 +14,7 @@ internal static class EventsCommand
         var geo = new GeoOptions();
         var filter = new EntryFilter();
         var common = new CommonOptions();
+        var state = StateFile.Option();
         var command = new Command("events", """
             Print auth log entries, filtered: one line each as text, or one JSON object per line.
 
@@ -25,11 +26,13 @@ internal static class EventsCommand
               authlog events /var/log/auth.log* --format es-bulk | curl -s -H 'Content-Type: application/x-ndjson' --data-binary @- localhost:9200/_bulk
               authlog events --format ecs --geoip GeoLite2-City.mmdb --asn GeoLite2-ASN.mmdb
               authlog events --journal --since 1d                 the systemd journal (Debian 12+ without rsyslog)
+              authlog events /var/log/auth.log --format es-bulk --state auth.state   only what is new since the last run
             """)
         {
             paths,
             format,
             ns,
+            state,
         };
         geo.AddTo(command);
         filter.AddTo(command);
@@ -39,13 +42,31 @@ internal static class EventsCommand
             var journalctl = parse.GetValue(common.Journalctl)!;
             var source = Inputs.ResolveAuth(parse.GetValue(paths), parse.GetValue(common.Journal), journalctl, AuthLogCli.DefaultAuthLog, console.Error);
             var options = common.ReaderOptions(parse);
+            StateFile? saved = null;
+            if (parse.GetValue(state) is { } statePath)
+            {
+                StateFile.Check(source);
+                saved = new StateFile(statePath, console.RawOut);
+                options = options with { ResumeFrom = saved.Load() };
+            }
             var matches = filter.Build(parse, options);
             using var databases = geo.Open(parse);
             var writer = new EventWriter(console, parse.GetValue(format)!, options.Parser, new Elastic.EcsOptions { Namespace = parse.GetValue(ns)! }, databases);
             await ReadProgress.RunAsync(console, console.OutIsTerminal ? [] : source.Files, async progress =>
             {
-                await foreach (var entry in Inputs.ReadAuthAsync(source, options with { Progress = progress }, journalctl, cancellationToken).ConfigureAwait(false))
-                    if (matches(entry)) writer.Write(entry);
+                try
+                {
+                    await foreach (var entry in Inputs.ReadAuthAsync(source, options with { Progress = progress }, journalctl, cancellationToken).ConfigureAwait(false))
+                    {
+                        if (matches(entry)) writer.Write(entry);
+                        saved?.Handled(entry);
+                    }
+                }
+                finally
+                {
+                    // On the end, a fault or Ctrl-C: every line handled so far is behind the saved state.
+                    saved?.Save();
+                }
                 return 0;
             }).ConfigureAwait(false);
             return AuthLogCli.Ok;

@@ -13,6 +13,7 @@ internal static class FollowCommand
         var ns = EventWriter.NamespaceOption();
         var geo = new GeoOptions();
         var fromStart = new Option<bool>("--from-start") { Description = "Print the lines already in the file first (default: only new lines)." };
+        var state = StateFile.Option();
         var filter = new EntryFilter();
         var common = new CommonOptions();
         var command = new Command("follow", """
@@ -30,6 +31,7 @@ internal static class FollowCommand
             format,
             fromStart,
             ns,
+            state,
         };
         geo.AddTo(command);
         filter.AddTo(command);
@@ -51,6 +53,13 @@ internal static class FollowCommand
                 await console.Error.WriteLineAsync($"authlog: {file} does not exist here; following the systemd journal instead (journalctl).").ConfigureAwait(false);
                 journal = true;
             }
+            StateFile? saved = null;
+            if (parse.GetValue(state) is { } statePath)
+            {
+                StateFile.Check(new Inputs.AuthSource([file], journal, false));
+                saved = new StateFile(statePath, console.RawOut);
+                options = options with { ResumeFrom = saved.Load() };
+            }
             var matches = filter.Build(parse, options);
             using var databases = geo.Open(parse);
             var writer = new EventWriter(console, parse.GetValue(format)!, options.Parser, new Elastic.EcsOptions { Namespace = parse.GetValue(ns)! }, databases);
@@ -61,13 +70,21 @@ internal static class FollowCommand
             {
                 await foreach (var entry in entries.ConfigureAwait(false))
                 {
-                    if (!matches(entry)) continue;
-                    writer.Write(entry);
-                    await console.RawOut.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    if (matches(entry))
+                    {
+                        writer.Write(entry);
+                        await console.RawOut.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    saved?.Handled(entry);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
+            }
+            finally
+            {
+                // Ctrl-C is a follow's normal end: the state then holds the last line handled.
+                saved?.Save();
             }
             return AuthLogCli.Ok;
         });

@@ -11,6 +11,13 @@ public readonly record struct LogPosition(string? Source, long Line)
     /// </summary>
     public long ByteOffset { get; init; }
 
+    /// <summary>
+    /// The fingerprint of the file the line was read from, when it was opened: how many of its first bytes (up to 256)
+    /// were hashed, and their hash (<c>256:9f86d081884c7d65…</c>). It tells the file apart from the next one rotation
+    /// puts at the same path; <see cref="LogCheckpoint"/> keeps it. Null for streams, single lines and the journal.
+    /// </summary>
+    public string? Fingerprint { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"{Source ?? "<stream>"}:{Line}";
 }

@@ -33,6 +33,15 @@ public record LogReaderOptions
     /// </summary>
     public int MaxLineLength { get; init; } = 64 * 1024;
 
+    /// <summary>
+    /// Resume after a line already handled (a <see cref="LogCheckpoint"/> saved by <see cref="LogCheckpoint.After(LogEntry)"/>):
+    /// a read or a follow of the checkpoint's file goes on after that line, in the file whose first bytes match the
+    /// checkpoint's fingerprint: the path itself, or the rotated file it became (then the newer files of the set, and for
+    /// a follow the live file from its start). No file matching throws <see cref="LogCheckpointException"/>. Null: from
+    /// the start (a read) or the end (a follow).
+    /// </summary>
+    public LogCheckpoint? ResumeFrom { get; init; }
+
     /// <summary>For follow mode: how often to look for new lines and rotation (default 250 ms).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 

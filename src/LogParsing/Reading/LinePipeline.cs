@@ -15,7 +15,14 @@ internal static class LinePipeline
     /// An opened source: its bytes, the processor of its lines, what to call after each buffer (progress), and what to
     /// ask when its bytes end (a file that shrank under the reader; a followed file cut by copytruncate).
     /// </summary>
-    public readonly record struct Source<T>(PipeReader Reader, LineProcessor<T> Processor, Action? AfterBuffer, Func<SourceEnd>? AtEnd = null);
+    public readonly record struct Source<T>(PipeReader Reader, LineProcessor<T> Processor, Action? AfterBuffer, Func<SourceEnd>? AtEnd = null, Start Start = default);
+
+    /// <summary>
+    /// Where the bytes of the pipe start in the source, for a resumed read: <paramref name="Offset"/> bytes of the source are
+    /// behind the pipe (a seek), <paramref name="SkipBytes"/> more are to be discarded (a gzip file cannot seek), and then
+    /// the line already handled, number <paramref name="Line"/>, when <paramref name="SkipLine"/>. Default: the start.
+    /// </summary>
+    public readonly record struct Start(long Offset, long SkipBytes, long Line, bool SkipLine, string? Fingerprint);
 
     /// <summary>How a source's bytes ended.</summary>
     /// <param name="Fault">Why the end is an I/O fault (the file shrank while it was read), or null.</param>
@@ -32,9 +39,9 @@ internal static class LinePipeline
         Func<CancellationToken, ValueTask<Source<T>>> open, string? source, int maxLineLength,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (reader, processor, afterBuffer, atEnd) = await open(cancellationToken).ConfigureAwait(false);
+        var (reader, processor, afterBuffer, atEnd, start) = await open(cancellationToken).ConfigureAwait(false);
         var batch = new List<T>();
-        var splitter = new Splitter(maxLineLength);
+        var splitter = new Splitter(maxLineLength, start);
         try
         {
             while (true)
@@ -73,18 +80,27 @@ internal static class LinePipeline
     }
 
     /// <summary>Line splitting state carried across buffers (a ref struct cannot live in an async method).</summary>
-    private sealed class Splitter(int maxLineLength)
+    private sealed class Splitter(int maxLineLength, Start from)
     {
-        private bool _skipping;
-        private long _lineNumber;
+        private bool _skipping = from.SkipLine;
+        private long _lineNumber = from.Line;
+        private long _skipBytes = from.SkipBytes;
+        private readonly string? _fingerprint = from.Fingerprint;
 
-        public long Offset { get; private set; }
+        public long Offset { get; private set; } = from.Offset;
 
         public SequencePosition Split<T>(ReadOnlySequence<byte> buffer, bool isCompleted, LineProcessor<T> processor, List<T> output)
         {
             var reader = new SequenceReader<byte>(buffer);
             while (!reader.End)
             {
+                if (_skipBytes > 0)
+                {
+                    var n = Math.Min(_skipBytes, reader.Remaining);
+                    reader.Advance(n);
+                    _skipBytes -= n;
+                    continue;
+                }
                 if (_skipping)
                 {
                     if (!reader.TryAdvanceTo((byte)'\n'))
@@ -100,7 +116,7 @@ internal static class LinePipeline
                 {
                     _lineNumber++;
                     var truncated = line.Length > maxLineLength;
-                    Emit(truncated ? line.Slice(0, maxLineLength) : line, new LineInfo(_lineNumber, start, truncated, false), processor, output);
+                    Emit(truncated ? line.Slice(0, maxLineLength) : line, new LineInfo(_lineNumber, start, truncated, false, _fingerprint), processor, output);
                     continue;
                 }
                 var remaining = reader.Remaining;
@@ -108,14 +124,14 @@ internal static class LinePipeline
                 {
                     // Cut here and skip to the next newline: a 100 MB line must not be buffered whole.
                     _lineNumber++;
-                    Emit(reader.UnreadSequence.Slice(0, maxLineLength), new LineInfo(_lineNumber, start, true, false), processor, output);
+                    Emit(reader.UnreadSequence.Slice(0, maxLineLength), new LineInfo(_lineNumber, start, true, false, _fingerprint), processor, output);
                     _skipping = true;
                     reader.AdvanceToEnd();
                 }
                 else if (isCompleted)
                 {
                     _lineNumber++;
-                    Emit(reader.UnreadSequence, new LineInfo(_lineNumber, start, false, true), processor, output);
+                    Emit(reader.UnreadSequence, new LineInfo(_lineNumber, start, false, true, _fingerprint), processor, output);
                     reader.AdvanceToEnd();
                 }
                 break;

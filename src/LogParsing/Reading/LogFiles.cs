@@ -14,9 +14,46 @@ internal static class LogFiles
     public static IAsyncEnumerable<T> ReadPathAsync<T>(
         string path, LogReaderOptions options, ProcessorFactory<T> factory, CancellationToken cancellationToken) =>
         // One file is the file's own sequence: each async iterator layer costs every entry a MoveNextAsync.
-        options.IncludeRotated
-            ? ReadRotationSetAsync(path, options, factory, cancellationToken)
-            : ReadFileAsync(path, options, factory, cancellationToken);
+        options.ResumeFrom is { } checkpoint
+            ? ResumeAsync(path, options, checkpoint, factory, cancellationToken)
+            : options.IncludeRotated
+                ? ReadRotationSetAsync(path, options, factory, cancellationToken)
+                : ReadFileAsync(path, options, factory, cancellationToken);
+
+    /// <summary>
+    /// After the checkpoint's line, in the newest file of the path's rotation set whose first bytes match it (the path
+    /// itself, or the file it was rotated to while nobody read), then every newer file of the set from its start.
+    /// </summary>
+    private static async IAsyncEnumerable<T> ResumeAsync<T>(
+        string path, LogReaderOptions options, LogCheckpoint checkpoint, ProcessorFactory<T> factory,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var files = RotationSet.Discover(path);
+        var at = FindCheckpoint(files, checkpoint, path);
+        for (var i = at; i < files.Count; i++)
+        {
+            await foreach (var item in ReadFileAsync(files[i], options, factory, cancellationToken, i == at ? checkpoint : null).ConfigureAwait(false))
+                yield return item;
+        }
+    }
+
+    /// <summary>The index of the newest file of <paramref name="files"/> (oldest first) that the checkpoint was saved in.</summary>
+    private static int FindCheckpoint(IReadOnlyList<string> files, LogCheckpoint checkpoint, string path)
+    {
+        for (var i = files.Count - 1; i >= 0; i--)
+        {
+            try
+            {
+                using var file = LogSource.OpenFile(files[i]);
+                if (Fingerprint.Matches(file.SafeFileHandle, checkpoint.Fingerprint)) return i;
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+            {
+            }
+        }
+        throw new LogCheckpointException(checkpoint,
+            $"No file of '{path}' and its rotated files starts with the bytes the checkpoint was saved for (line {checkpoint.Line} of '{checkpoint.Source}'): the log was rewritten or rotated away.");
+    }
 
     private static async IAsyncEnumerable<T> ReadRotationSetAsync<T>(
         string path, LogReaderOptions options, ProcessorFactory<T> factory,
@@ -30,7 +67,8 @@ internal static class LogFiles
     }
 
     public static IAsyncEnumerable<T> ReadFileAsync<T>(
-        string file, LogReaderOptions options, ProcessorFactory<T> factory, CancellationToken cancellationToken) =>
+        string file, LogReaderOptions options, ProcessorFactory<T> factory, CancellationToken cancellationToken,
+        LogCheckpoint? resume = null) =>
         // The file is opened by the pipeline's own iterator (on the first MoveNextAsync), not by a wrapping one.
         LinePipeline.ReadAsync(async token =>
         {
@@ -39,8 +77,22 @@ internal static class LogFiles
             var progress = options.Progress;
             var length = stream.Length;
             Action? report = progress is null ? null : () => progress.Report(new LogReadProgress(file, stream.Position, length));
-            var pipe = await OpenOrDisposeAsync(stream, file, token).ConfigureAwait(false);
-            return new LinePipeline.Source<T>(pipe, factory(file, lastWrite), report, () => Shrunk(stream, length));
+            var start = new LinePipeline.Start(0, 0, 0, false, Fingerprint.Of(stream.SafeFileHandle));
+            System.IO.Pipelines.PipeReader pipe;
+            if (resume is not null && !LogSource.IsGzip(stream.SafeFileHandle))
+            {
+                // A plain file seeks to the line handled last, which the pipeline then skips.
+                stream.Seek(resume.ByteOffset, SeekOrigin.Begin);
+                start = start with { Offset = resume.ByteOffset, Line = resume.Line, SkipLine = true };
+                pipe = LogSource.OpenPlain(stream, leaveOpen: false);
+            }
+            else
+            {
+                // A gzip file cannot seek: its decompressed bytes up to the line are read and discarded.
+                if (resume is not null) start = start with { SkipBytes = resume.ByteOffset, Line = resume.Line, SkipLine = true };
+                pipe = await OpenOrDisposeAsync(stream, file, token).ConfigureAwait(false);
+            }
+            return new LinePipeline.Source<T>(pipe, factory(file, lastWrite), report, () => Shrunk(stream, length), start);
         }, file, options.MaxLineLength, cancellationToken);
 
     public static async IAsyncEnumerable<T> ReadStreamAsync<T>(
@@ -63,6 +115,29 @@ internal static class LogFiles
         var pollInterval = options.PollInterval;
         // Only a file that exists when following begins has "old" lines to skip; one that appears later is all new.
         var skipExisting = !options.FollowFromStart;
+        LogCheckpoint? resume = null;
+        if (options.ResumeFrom is { } checkpoint)
+        {
+            // The checkpoint's file first: the live file itself (resumed below), or the rotated file it became, whose rest
+            // and every newer rotated file are read before the live one is followed from its start.
+            var files = RotationSet.Discover(path);
+            var at = FindCheckpoint(files, checkpoint, path);
+            var live = Path.GetFullPath(path);
+            if (at == files.Count - 1 && files[at] == live)
+            {
+                resume = checkpoint;
+            }
+            else
+            {
+                for (var i = at; i < files.Count; i++)
+                {
+                    if (files[i] == live) break;
+                    await foreach (var item in ReadFileAsync(files[i], options, factory, cancellationToken, i == at ? checkpoint : null).ConfigureAwait(false))
+                        yield return item;
+                }
+            }
+            skipExisting = false;
+        }
         while (true)
         {
             FileStream? file = null;
@@ -78,7 +153,18 @@ internal static class LogFiles
                     await Task.Delay(pollInterval, cancellationToken).ConfigureAwait(false);
                 }
             }
-            if (skipExisting && file.CanSeek) file.Seek(0, SeekOrigin.End);
+            var start = new LinePipeline.Start(0, 0, 0, false, file.CanSeek ? Fingerprint.Of(file.SafeFileHandle) : null);
+            if (resume is not null && file.CanSeek)
+            {
+                file.Seek(resume.ByteOffset, SeekOrigin.Begin);
+                start = start with { Offset = resume.ByteOffset, Line = resume.Line, SkipLine = true };
+            }
+            else if (skipExisting && file.CanSeek)
+            {
+                file.Seek(0, SeekOrigin.End);
+                start = start with { Offset = file.Position };
+            }
+            resume = null;
             skipExisting = false;
             var follow = new FollowStream(file, path, pollInterval);
             follow.Fingerprint();
@@ -87,7 +173,7 @@ internal static class LogFiles
             // Not gzip-sniffed: a live log is plain text, and the sniff would wait for two bytes.
             var pipe = System.IO.Pipelines.PipeReader.Create(follow, new System.IO.Pipelines.StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: false));
             // A generation cut in place (copytruncate) ends inside whatever line was being written: that start is not a line.
-            var source = new LinePipeline.Source<T>(pipe, factory(path, DateTimeOffset.Now), null, () => new(null, DropPartial: follow.Truncated));
+            var source = new LinePipeline.Source<T>(pipe, factory(path, DateTimeOffset.Now), null, () => new(null, DropPartial: follow.Truncated), start);
             await foreach (var item in LinePipeline.ReadAsync(_ => ValueTask.FromResult(source), path, options.MaxLineLength, cancellationToken).ConfigureAwait(false))
                 yield return item;
         }

@@ -17,6 +17,24 @@ internal static class LogSource
             FileOptions.SequentialScan | FileOptions.Asynchronous);
     }
 
+    /// <summary>True when the file starts with gzip's magic bytes, read at offset 0 without moving the stream.</summary>
+    public static bool IsGzip(Microsoft.Win32.SafeHandles.SafeFileHandle file)
+    {
+        Span<byte> magic = stackalloc byte[2];
+        try
+        {
+            return RandomAccess.Read(file, magic, 0) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+        }
+        catch (Exception ex) when (ex is IOException or NotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A pipe over plain bytes from the stream's current position, not sniffed.</summary>
+    public static PipeReader OpenPlain(Stream stream, bool leaveOpen) =>
+        PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: BufferSize, leaveOpen: leaveOpen));
+
     public static async ValueTask<PipeReader> OpenAsync(Stream stream, bool leaveOpen, CancellationToken cancellationToken)
     {
         var raw = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: BufferSize, leaveOpen: leaveOpen));

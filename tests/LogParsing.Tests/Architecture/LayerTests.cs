@@ -16,7 +16,7 @@ public class LayerTests
     [
         "LogParsing.AuthEvent", "LogParsing.AuthOutcome", "LogParsing.LogEntry", "LogParsing.AuthLogEntry", "LogParsing.RemoteEndpoint",
         "LogParsing.LogPosition", "LogParsing.MalformedLine", "LogParsing.UnrecognizedEvent", "LogParsing.LogReaderOptions",
-        "LogParsing.LogReadProgress", "LogParsing.LogReadException", "LogParsing.LogRecord`1", "LogParsing.LogParseError",
+        "LogParsing.LogReadProgress", "LogParsing.LogReadException", "LogParsing.LogCheckpoint", "LogParsing.LogCheckpointException", "LogParsing.LogRecord`1", "LogParsing.LogParseError",
         "LogParsing.Fail2BanEntry", "LogParsing.Fail2BanEvent", "LogParsing.Fail2BanLevel", "LogParsing.JournalctlException",
         "LogParsing.IPAddressJsonConverter", "LogParsing.SnakeCaseEnumJsonConverter`1",
     ];

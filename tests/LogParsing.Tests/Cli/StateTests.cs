@@ -1,0 +1,119 @@
+using LogParsing.Cli;
+
+namespace LogParsing.Tests.Cli;
+
+/// <summary>
+/// <c>--state FILE</c> on <c>events</c> and <c>follow</c>: each run prints the lines written since the last one, across
+/// rotation, never one twice (issue 17, "Resuming").
+/// </summary>
+public class StateTests
+{
+    private static string Lines(int from, int count) =>
+        string.Concat(Enumerable.Range(from, count).Select(i => $"May 31 07:00:{i % 60:00} h sshd[{i}]: Invalid user u{i} from 192.0.2.1 port {1000 + i}\n"));
+
+    private static async Task<string[]> Events(string path, string state)
+    {
+        var (exit, output, error) = await CliTests.Run("events", path, "--year", "2021", "--format", "ndjson", "--state", state);
+        Assert.True(exit == 0, error);
+        return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("user").GetString()!)];
+    }
+
+    [Fact]
+    public async Task Events_with_a_state_prints_only_what_was_written_since_the_last_run()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("auth.log", Lines(0, 5));
+        var state = Path.Combine(dir.Path, "auth.state");
+        Assert.Equal(["u0", "u1", "u2", "u3", "u4"], await Events(path, state));
+        Assert.Empty(await Events(path, state));
+        File.AppendAllText(path, Lines(5, 3));
+        Assert.Equal(["u5", "u6", "u7"], await Events(path, state));
+
+        // Rotated between two runs, with a last line written to the old file before the logger reopened.
+        File.AppendAllText(path, Lines(8, 1));
+        File.Move(path, path + ".1");
+        File.WriteAllText(path, Lines(9, 2));
+        Assert.Equal(["u8", "u9", "u10"], await Events(path, state));
+        Assert.Contains("\"fingerprint\"", File.ReadAllText(state));
+    }
+
+    [Theory]
+    [InlineData("-")]
+    [InlineData("--journal")]
+    public async Task A_state_needs_one_log_file(string input)
+    {
+        using var dir = new TempDir();
+        var (exit, _, error) = await CliTests.Run("events", input, "--state", Path.Combine(dir.Path, "s"));
+        Assert.Equal(2, exit);
+        Assert.Contains("--state needs exactly one log file", error);
+    }
+
+    [Fact]
+    public async Task A_state_file_that_is_not_one_is_an_argument_error()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("auth.log", Lines(0, 1));
+        var state = dir.File("auth.state", "{\"hello\": 1}");
+        var (exit, _, error) = await CliTests.Run("events", path, "--state", state);
+        Assert.Equal(2, exit);
+        Assert.Contains("not a state this tool saved", error);
+    }
+
+    [Fact]
+    public async Task A_state_saved_for_a_file_since_rewritten_is_refused()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("auth.log", Lines(0, 3));
+        var state = Path.Combine(dir.Path, "auth.state");
+        await Events(path, state);
+        File.WriteAllText(path, Lines(40, 3));
+        var (exit, _, error) = await CliTests.Run("events", path, "--year", "2021", "--state", state);
+        Assert.Equal(1, exit);
+        Assert.Contains("checkpoint", error);
+    }
+
+    [Fact]
+    public async Task Follow_with_a_state_resumes_after_the_last_line_it_printed()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("auth.log", Lines(0, 2));
+        var state = Path.Combine(dir.Path, "auth.state");
+
+        async Task<string> FollowUntil(string expected, Action afterStart)
+        {
+            var output = new StringWriter();
+            var synced = TextWriter.Synchronized(output);
+            var errors = new StringWriter();
+            var syncedErrors = TextWriter.Synchronized(errors);
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            var run = AuthLogCli.RunAsync(["follow", path, "--year", "2021", "--state", state], CliConsole.Plain(synced, syncedErrors), cts.Token);
+            string Seen() { lock (synced) return output.ToString(); }
+            string Said() { lock (syncedErrors) return errors.ToString(); }
+            await Until(() => Said().Contains("authlog: following"));
+            afterStart();
+            await Until(() => Seen().Contains(expected));
+            await cts.CancelAsync();
+            Assert.Equal(0, await run);
+            return Seen();
+        }
+
+        // First run: no state yet, so only new lines (as tail -F); the state then holds the last one printed.
+        var first = await FollowUntil("user=u3", () => File.AppendAllText(path, Lines(2, 2)));
+        Assert.DoesNotContain("user=u1 ", first);
+        // Written while nobody followed, then more once the second run is in place.
+        File.AppendAllText(path, Lines(4, 2));
+        var second = await FollowUntil("user=u7", () => File.AppendAllText(path, Lines(6, 2)));
+        Assert.DoesNotContain("user=u3 ", second);
+        foreach (var user in new[] { "u4", "u5", "u6", "u7" }) Assert.Contains($"user={user} ", second);
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException("condition not met");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+    }
+}
