@@ -7,9 +7,8 @@ namespace LogParsing.Analysis.Detections;
 /// overflow; the blackhole outlives the bucket. With <c>distinct</c>, an event whose key the bucket has seen is
 /// dropped before it pours, and does not keep the bucket alive (pkg/leakybucket/uniq.go).
 /// </summary>
-internal sealed class LeakyBucket
+internal sealed class LeakyBucket : EvidenceBuffer
 {
-    private readonly EvidenceBuffer _evidence = new();
     private List<string>? _distinct;
     private double _tokens;
     private long _last;
@@ -17,9 +16,10 @@ internal sealed class LeakyBucket
     private bool _live;
     private long _blackholeUntil = long.MinValue;
 
-    public EvidenceBuffer Evidence => _evidence;
+    // The bucket is its evidence (see EvidenceBuffer): no second object per bucket.
+    public EvidenceBuffer Evidence => this;
 
-    public int Size => _evidence.Size + (_distinct?.Count ?? 0);
+    public int Size => EvidenceSize + (_distinct?.Count ?? 0);
 
     /// <summary>Pours one event; true when it overflows outside the blackhole (an alert), the evidence then in <see cref="Evidence"/>.</summary>
     public bool Pour(long ticks, DateTimeOffset time, LogPosition position, string? user, string? distinct, LeakyBucketRule rule, DetectionRules rules)
@@ -36,7 +36,7 @@ internal sealed class LeakyBucket
             _last = ticks;
         }
         if (distinct is not null) Remember(distinct, rules.MaxDistinctUsersPerSource);
-        _evidence.Add(time, position, user, 1, rules);
+        Add(time, position, user, 1, rules);
         _lastPour = ticks;
 
         var elapsed = ticks > _last ? ticks - _last : 0;
@@ -60,7 +60,7 @@ internal sealed class LeakyBucket
     public void Kill()
     {
         _live = false;
-        _evidence.Clear();
+        Clear();
         _distinct?.Clear();
     }
 
