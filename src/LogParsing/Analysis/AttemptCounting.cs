@@ -80,6 +80,8 @@ public sealed record AttemptCounting
             PamAuthenticationSuccess => true,
             PamEvent => false,
             Auth.Logind.LogindNewSession => false,
+            // sshd's Accepted is nearly every login of a busy log: known by its base type, without reading Type.Namespace.
+            SshdEvent => true,
             _ => evt.GetType().Namespace is not ("LogParsing.Auth.Shadow" or "LogParsing.Auth.Su" or "LogParsing.Auth.Sudo" or "LogParsing.Auth.Doas"),
         };
     }

@@ -18,57 +18,23 @@ public static class AuthLogEntryStreams
     public static IAsyncEnumerable<AuthLogEntry> WithSessionRemotes(this IAsyncEnumerable<AuthLogEntry> entries, int capacity = 4096, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        return Impl(entries, new SessionCorrelator(capacity), cancellationToken);
+        return Impl(entries, new SessionRemoteStage(capacity), cancellationToken);
 
-        static async IAsyncEnumerable<AuthLogEntry> Impl(IAsyncEnumerable<AuthLogEntry> entries, SessionCorrelator correlator, [EnumeratorCancellation] CancellationToken cancellationToken)
+        static async IAsyncEnumerable<AuthLogEntry> Impl(IAsyncEnumerable<AuthLogEntry> entries, SessionRemoteStage stage, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            // Entries held behind an unresolved one, in order; the unresolved ones by connection.
-            var held = new Queue<Held>();
-            var waiting = new Dictionary<(string? Host, int Pid), List<Held>>();
             await foreach (var entry in entries.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                var enriched = correlator.Enrich(entry);
-                if (waiting.Count > 0 && SessionCorrelator.GivesRemote(enriched, out var connection, out var remote) && waiting.Remove(connection, out var resolved))
+                if (stage.Add(entry) is { } ready)
                 {
-                    foreach (var slot in resolved)
-                    {
-                        slot.Entry = slot.Entry with { Event = slot.Entry.Event with { Remote = remote, RemoteAmbiguous = false } };
-                        slot.Waiting = false;
-                    }
-                }
-                if (held.Count == 0 && !SessionCorrelator.AwaitsRemote(enriched, out _))
-                {
-                    yield return enriched;
+                    yield return ready;
                     continue;
                 }
-                var next = new Held(enriched, SessionCorrelator.AwaitsRemote(enriched, out var awaited));
-                if (next.Waiting) (waiting.TryGetValue(awaited, out var list) ? list : waiting[awaited] = []).Add(next);
-                held.Enqueue(next);
-                while (held.Count > 0 && (!held.Peek().Waiting || held.Count > AmbiguityLookahead))
-                {
-                    var head = held.Dequeue();
-                    if (head.Waiting) Unwait(waiting, head);
-                    yield return head.Entry;
-                }
+                while (stage.TryTake(out var released)) yield return released;
             }
-            while (held.Count > 0) yield return held.Dequeue().Entry;
+            while (stage.TryTakeRest(out var rest)) yield return rest;
         }
     }
 
     /// <summary>How many entries <see cref="WithSessionRemotes"/> reads ahead for the address of an ambiguous line.</summary>
     public const int AmbiguityLookahead = 256;
-
-    private static void Unwait(Dictionary<(string? Host, int Pid), List<Held>> waiting, Held head)
-    {
-        if (!SessionCorrelator.AwaitsRemote(head.Entry, out var connection) || !waiting.TryGetValue(connection, out var list)) return;
-        list.Remove(head);
-        if (list.Count == 0) waiting.Remove(connection);
-    }
-
-    private sealed class Held(AuthLogEntry entry, bool waiting)
-    {
-        public AuthLogEntry Entry { get; set; } = entry;
-
-        public bool Waiting { get; set; } = waiting;
-    }
 }

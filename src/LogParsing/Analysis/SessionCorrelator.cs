@@ -16,8 +16,14 @@ namespace LogParsing.Analysis;
 /// </example>
 public sealed class SessionCorrelator
 {
-    private readonly Dictionary<(string? Host, int Pid), LinkedListNode<((string? Host, int Pid) Key, RemoteEndpoint Remote)>> _open = [];
-    private readonly LinkedList<((string? Host, int Pid) Key, RemoteEndpoint Remote)> _order = new();
+    // Open connections by (host, pid), each an index into _slots. The order of use is a list threaded through the slots
+    // by index, and freed slots are reused: a new connection costs a dictionary entry, no LinkedListNode.
+    private readonly Dictionary<Connection, int> _open;
+    private Slot[] _slots = new Slot[16];
+    private int _used;
+    private int _free = -1;
+    private int _oldest = -1;
+    private int _newest = -1;
 
     /// <summary>Creates a correlator that remembers at most <paramref name="capacity"/> open connections.</summary>
     /// <param name="capacity">The most connections remembered at once (at least 1).</param>
@@ -25,6 +31,7 @@ public sealed class SessionCorrelator
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         Capacity = capacity;
+        _open = new Dictionary<Connection, int>(new ConnectionComparer());
     }
 
     /// <summary>The most connections remembered at once.</summary>
@@ -43,13 +50,13 @@ public sealed class SessionCorrelator
 
         // The 9.8+ listener names the session process it gave up on: that pid's connection is this address.
         if (evt is SshdTimeout { ChildProcessId: { } child, Remote: { } childRemote })
-            Remember((entry.Host, child), childRemote);
+            Remember(new Connection(entry.Host, child), childRemote);
 
-        var key = (entry.Host, pid);
+        var key = new Connection(entry.Host, pid);
         if (evt.Remote is { } remote)
             Remember(key, remote);
         else if (_open.TryGetValue(key, out var known))
-            entry = entry with { Event = evt with { Remote = known.Value.Remote, RemoteAmbiguous = false } };
+            entry = entry with { Event = evt with { Remote = _slots[known].Remote, RemoteAmbiguous = false } };
 
         if (EndsConnection(evt)) Forget(key);
         return entry;
@@ -86,26 +93,110 @@ public sealed class SessionCorrelator
     private static bool EndsConnection(AuthEvent evt) =>
         evt is SshdDisconnected or SshdConnectionClosed or SshdConnectionReset or SshdSocketError or SshdTimeout or SshdConnectionError;
 
-    private void Remember((string? Host, int Pid) key, RemoteEndpoint remote)
+    private void Remember(Connection key, RemoteEndpoint remote)
     {
-        if (_open.TryGetValue(key, out var node))
+        if (_open.TryGetValue(key, out var index))
         {
-            _order.Remove(node);
-            node.Value = (key, remote);
-            _order.AddLast(node);
+            _slots[index].Remote = remote;
+            if (index != _newest)
+            {
+                Unlink(index);
+                Append(index);
+            }
             return;
         }
         if (_open.Count >= Capacity)
         {
-            var oldest = _order.First!;
-            _order.RemoveFirst();
-            _open.Remove(oldest.Value.Key);
+            var oldest = _oldest;
+            _open.Remove(_slots[oldest].Key);
+            Release(oldest);
         }
-        _open[key] = _order.AddLast((key, remote));
+        index = Allocate();
+        _slots[index].Key = key;
+        _slots[index].Remote = remote;
+        Append(index);
+        _open[key] = index;
     }
 
-    private void Forget((string? Host, int Pid) key)
+    private void Forget(Connection key)
     {
-        if (_open.Remove(key, out var node)) _order.Remove(node);
+        if (_open.Remove(key, out var index)) Release(index);
+    }
+
+    // A slot from the free list, or a new one; the array grows by doubling, never past the capacity, so a large capacity
+    // costs nothing until that many connections are open.
+    private int Allocate()
+    {
+        if (_free >= 0)
+        {
+            var index = _free;
+            _free = _slots[index].Next;
+            return index;
+        }
+        if (_used == _slots.Length) Array.Resize(ref _slots, (int)Math.Min((long)_slots.Length * 2, Math.Max(Capacity, 16)));
+        return _used++;
+    }
+
+    private void Release(int index)
+    {
+        Unlink(index);
+        // Dropped so that a forgotten connection's strings and address can be collected.
+        _slots[index] = new Slot { Next = _free };
+        _free = index;
+    }
+
+    private void Unlink(int index)
+    {
+        ref var slot = ref _slots[index];
+        if (slot.Prev >= 0) _slots[slot.Prev].Next = slot.Next;
+        else _oldest = slot.Next;
+        if (slot.Next >= 0) _slots[slot.Next].Prev = slot.Prev;
+        else _newest = slot.Prev;
+        slot.Prev = slot.Next = -1;
+    }
+
+    private void Append(int index)
+    {
+        ref var slot = ref _slots[index];
+        slot.Prev = _newest;
+        slot.Next = -1;
+        if (_newest >= 0) _slots[_newest].Next = index;
+        else _oldest = index;
+        _newest = index;
+    }
+
+    private struct Slot
+    {
+        public Connection Key;
+        public RemoteEndpoint? Remote;
+        public int Prev;
+        public int Next;
+    }
+
+    private readonly record struct Connection(string? Host, int Pid);
+
+    // A log has few hosts and the reader interns their names, so consecutive lines share one host string: its hash is
+    // kept for that reference instead of hashing the name again on every sshd line (a tuple's default comparer does).
+    private sealed class ConnectionComparer : IEqualityComparer<Connection>
+    {
+        private string? _lastHost;
+        private int _lastHash;
+
+        public bool Equals(Connection x, Connection y) =>
+            x.Pid == y.Pid && (ReferenceEquals(x.Host, y.Host) || string.Equals(x.Host, y.Host, StringComparison.Ordinal));
+
+        public int GetHashCode(Connection c)
+        {
+            var host = c.Host;
+            int hash;
+            if (host is null) hash = 0;
+            else if (ReferenceEquals(host, _lastHost)) hash = _lastHash;
+            else
+            {
+                hash = string.GetHashCode(host, StringComparison.Ordinal);
+                (_lastHost, _lastHash) = (host, hash);
+            }
+            return HashCode.Combine(hash, c.Pid);
+        }
     }
 }

@@ -3,14 +3,21 @@ using System.Collections.Immutable;
 namespace LogParsing.Analysis.Detections;
 
 /// <summary>The first and the last N positions of what a rule counted, the user names among them, the span and the count.</summary>
-internal sealed class EvidenceBuffer
+/// <remarks>
+/// Not sealed: a rule's bucket (<see cref="LeakyBucket"/>, <see cref="SpreadBucket"/>) is its own evidence, so that a source
+/// that keeps knocking costs one object per rule instead of two. Sources churn by the hundred thousand on a big log, and
+/// their objects are what the collector traces.
+/// </remarks>
+internal class EvidenceBuffer
 {
     private LogPosition[]? _first;
     private LogPosition[]? _last;
     private int _firstCount;
     private int _lastCount;
     private int _lastStart;
-    private List<string>? _users;
+    // An array and a count rather than a List: one object less per buffer.
+    private string[]? _users;
+    private int _userCount;
 
     public long Count { get; private set; }
 
@@ -19,12 +26,13 @@ internal sealed class EvidenceBuffer
     public DateTimeOffset Last { get; private set; }
 
     /// <summary>Positions and users held: what the state-size counter reports.</summary>
-    public int Size => _firstCount + _lastCount + (_users?.Count ?? 0);
+    public int EvidenceSize => _firstCount + _lastCount + _userCount;
 
     public void Clear()
     {
         _firstCount = _lastCount = _lastStart = 0;
-        _users?.Clear();
+        if (_users is not null) Array.Clear(_users, 0, _userCount);
+        _userCount = 0;
         Count = 0;
     }
 
@@ -57,11 +65,13 @@ internal sealed class EvidenceBuffer
 
     private void AddUser(string user, int cap)
     {
-        _users ??= new List<string>(4);
-        if (_users.Count >= Math.Max(1, cap)) return;
-        foreach (var u in _users)
-            if (string.Equals(u, user, StringComparison.Ordinal)) return;
-        _users.Add(user);
+        var max = Math.Max(1, cap);
+        if (_userCount >= max) return;
+        var users = _users ??= new string[Math.Min(4, max)];
+        for (var i = 0; i < _userCount; i++)
+            if (string.Equals(users[i], user, StringComparison.Ordinal)) return;
+        if (_userCount == users.Length) Array.Resize(ref _users, Math.Min(users.Length * 2, max));
+        _users[_userCount++] = user;
     }
 
     public ImmutableArray<LogPosition> Positions()
@@ -72,5 +82,5 @@ internal sealed class EvidenceBuffer
         return builder.MoveToImmutable();
     }
 
-    public ImmutableArray<string> Users() => _users is { Count: > 0 } ? [.. _users] : [];
+    public ImmutableArray<string> Users() => _userCount > 0 ? ImmutableArray.Create(_users!, 0, _userCount) : [];
 }

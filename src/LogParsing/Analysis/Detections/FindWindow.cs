@@ -6,34 +6,56 @@ namespace LogParsing.Analysis.Detections;
 /// </summary>
 internal sealed class FindWindow
 {
-    private readonly Queue<(long Ticks, DateTimeOffset Time, LogPosition Position, string? User)> _events = new();
+    // A ring kept by hand rather than a Queue: the window lives in every source that knocks twice, and the Queue was one
+    // object more per source for the collector to trace.
+    private (long Ticks, DateTimeOffset Time, LogPosition Position, string? User)[] _events = [];
+    private int _head;
+    private int _count;
     private long _suppressedUntil = long.MinValue;
 
-    public int Size => _events.Count;
+    public int Size => _count;
 
     /// <summary>Adds <paramref name="count"/> events at <paramref name="ticks"/>; true when they fire the rule, the evidence then in <paramref name="evidence"/>.</summary>
     public bool Add(long ticks, DateTimeOffset time, LogPosition position, string? user, int count, SlidingWindowRule rule, DetectionRules rules, EvidenceBuffer evidence)
     {
         // A banned source's lines never reach sshd's log in fail2ban's world: they do not count.
         if (ticks < _suppressedUntil) return false;
-        for (var i = 0; i < count; i++) _events.Enqueue((ticks, time, position, user));
+        for (var i = 0; i < count; i++) Enqueue((ticks, time, position, user));
         var since = Ticks.Sub(ticks, rule.FindTime.Ticks);
-        while (_events.Count > 0 && _events.Peek().Ticks <= since) _events.Dequeue();
-        if (_events.Count < Math.Max(1, rule.MaxRetry)) return false;
+        while (_count > 0 && _events[_head].Ticks <= since)
+        {
+            _events[_head] = default;
+            _head = (_head + 1) % _events.Length;
+            _count--;
+        }
+        if (_count < Math.Max(1, rule.MaxRetry)) return false;
 
         evidence.Clear();
         // Repeats of one line share its position: one piece of evidence, counted as many times as it repeats.
         var previous = default(LogPosition);
         var first = true;
-        foreach (var e in _events)
+        for (var i = 0; i < _count; i++)
         {
+            var e = _events[(_head + i) % _events.Length];
             if (first || e.Position != previous || e.Position == default) evidence.Add(e.Time, e.Position, e.User, 1, rules);
             else evidence.AddCount(1);
             previous = e.Position;
             first = false;
         }
-        _events.Clear();
+        Array.Clear(_events);
+        _head = _count = 0;
         _suppressedUntil = Ticks.Until(ticks, rule.Suppress);
         return true;
+    }
+
+    private void Enqueue((long Ticks, DateTimeOffset Time, LogPosition Position, string? User) e)
+    {
+        if (_count == _events.Length)
+        {
+            var grown = new (long, DateTimeOffset, LogPosition, string?)[Math.Max(4, _events.Length * 2)];
+            for (var i = 0; i < _count; i++) grown[i] = _events[(_head + i) % _events.Length];
+            (_events, _head) = (grown, 0);
+        }
+        _events[(_head + _count++) % _events.Length] = e;
     }
 }

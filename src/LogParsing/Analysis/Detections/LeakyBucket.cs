@@ -7,19 +7,23 @@ namespace LogParsing.Analysis.Detections;
 /// overflow; the blackhole outlives the bucket. With <c>distinct</c>, an event whose key the bucket has seen is
 /// dropped before it pours, and does not keep the bucket alive (pkg/leakybucket/uniq.go).
 /// </summary>
-internal sealed class LeakyBucket
+internal sealed class LeakyBucket : EvidenceBuffer
 {
-    private readonly EvidenceBuffer _evidence = new();
-    private List<string>? _distinct;
+    // The distinct keys seen, as a ring by hand (the oldest at _distinctStart) rather than a List: one object less per
+    // source, and forgetting the oldest no longer shifts the rest.
+    private string[]? _distinct;
+    private int _distinctCount;
+    private int _distinctStart;
     private double _tokens;
     private long _last;
     private long _lastPour;
     private bool _live;
     private long _blackholeUntil = long.MinValue;
 
-    public EvidenceBuffer Evidence => _evidence;
+    // The bucket is its evidence (see EvidenceBuffer): no second object per bucket.
+    public EvidenceBuffer Evidence => this;
 
-    public int Size => _evidence.Size + (_distinct?.Count ?? 0);
+    public int Size => EvidenceSize + _distinctCount;
 
     /// <summary>Pours one event; true when it overflows outside the blackhole (an alert), the evidence then in <see cref="Evidence"/>.</summary>
     public bool Pour(long ticks, DateTimeOffset time, LogPosition position, string? user, string? distinct, LeakyBucketRule rule, DetectionRules rules)
@@ -36,7 +40,7 @@ internal sealed class LeakyBucket
             _last = ticks;
         }
         if (distinct is not null) Remember(distinct, rules.MaxDistinctUsersPerSource);
-        _evidence.Add(time, position, user, 1, rules);
+        Add(time, position, user, 1, rules);
         _lastPour = ticks;
 
         var elapsed = ticks > _last ? ticks - _last : 0;
@@ -60,8 +64,9 @@ internal sealed class LeakyBucket
     public void Kill()
     {
         _live = false;
-        _evidence.Clear();
-        _distinct?.Clear();
+        Clear();
+        if (_distinct is not null) Array.Clear(_distinct);
+        _distinctCount = _distinctStart = 0;
     }
 
     // golang.org/x/time/rate's tokensFromDuration: whole seconds and the rest apart, so that float rounding lands where Go's does.
@@ -75,17 +80,27 @@ internal sealed class LeakyBucket
 
     private bool Seen(string key)
     {
-        if (_distinct is null) return false;
-        foreach (var k in _distinct)
-            if (string.Equals(k, key, StringComparison.Ordinal)) return true;
+        for (var i = 0; i < _distinctCount; i++)
+            if (string.Equals(_distinct![i], key, StringComparison.Ordinal)) return true;
         return false;
     }
 
     private void Remember(string key, int cap)
     {
-        _distinct ??= new List<string>(8);
+        var max = Math.Max(1, cap);
         // Bounded: an endless slow spray keeps one bucket alive; the oldest name is forgotten (and would count again).
-        if (_distinct.Count >= Math.Max(1, cap)) _distinct.RemoveAt(0);
-        _distinct.Add(key);
+        if (_distinctCount >= max)
+        {
+            _distinct![_distinctStart] = key;
+            _distinctStart = (_distinctStart + 1) % _distinctCount;
+            return;
+        }
+        var keys = _distinct ??= new string[Math.Min(8, max)];
+        if (_distinctCount == keys.Length)
+        {
+            // Not yet full, so the ring has not wrapped: its order is the array's.
+            Array.Resize(ref _distinct, Math.Min(keys.Length * 2, max));
+        }
+        _distinct[_distinctCount++] = key;
     }
 }

@@ -5,18 +5,18 @@ namespace LogParsing.Analysis.Detections;
 /// queued; after each, the condition <c>len(failures) &gt;= N &amp;&amp; MedianInterval(last N) &gt; M</c>; the bucket dies after
 /// its leak speed (idle) without an event, on overflow, or when a login cancels it (cancel_on).
 /// </summary>
-internal sealed class SpreadBucket
+internal sealed class SpreadBucket : EvidenceBuffer
 {
-    private readonly EvidenceBuffer _evidence = new();
     private long[] _times = [];
     private int _count;
     private long _lastEvent;
     private bool _live;
     private long _blackholeUntil = long.MinValue;
 
-    public EvidenceBuffer Evidence => _evidence;
+    // The bucket is its evidence (see EvidenceBuffer): no second object per bucket.
+    public EvidenceBuffer Evidence => this;
 
-    public int Size => _evidence.Size + (_live ? Math.Min(_count, _times.Length) : 0);
+    public int Size => EvidenceSize + (_live ? Math.Min(_count, _times.Length) : 0);
 
     public TimeSpan LastMedian { get; private set; }
 
@@ -33,7 +33,7 @@ internal sealed class SpreadBucket
         }
         _times[_count++ % n] = ticks;
         _lastEvent = ticks;
-        _evidence.Add(time, position, user, 1, rules);
+        Add(time, position, user, 1, rules);
         if (_count < n) return false;
 
         var median = Median(n);
@@ -54,7 +54,7 @@ internal sealed class SpreadBucket
     {
         _live = false;
         _count = 0;
-        _evidence.Clear();
+        Clear();
     }
 
     // expr's MedianInterval: the stamps sorted, their gaps sorted, the middle gap (the mean of the two middle ones for an even count).
