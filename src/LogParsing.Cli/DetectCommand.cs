@@ -90,7 +90,7 @@ internal static class DetectCommand
         var history = journal ? 0 : CountLines(file);
         var entries = journal
             ? JournalReader.FollowAsync(Inputs.JournalOptions(options, journalctl), cancellationToken)
-            : AuthLogReader.FollowAsync(file, options with { FollowFromStart = true }, cancellationToken);
+            : AuthLogReader.FollowAsync(file, options with { FollowFromStart = true, Progress = new FollowNotice(console) }, cancellationToken);
         var detector = new Detector();
         var priming = history > 0;
         long previous = 0;

@@ -39,13 +39,7 @@ internal static class FollowCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var file = parse.GetValue(path) ?? AuthLogCli.DefaultAuthLog;
-            // As GNU tail -F says on stderr when a followed file is replaced, so that a person (or a test) knows when
-            // the follower is in place: every line written from then on is read.
-            var generations = 0;
-            var positioned = new Positioned(p => console.Error.WriteLine(generations++ == 0
-                ? $"authlog: following {Safe.Text(p.Source)}"
-                : $"authlog: {Safe.Text(p.Source)} was rotated or truncated; following the new content"));
-            var options = common.ReaderOptions(parse) with { FollowFromStart = parse.GetValue(fromStart), Progress = positioned };
+            var options = common.ReaderOptions(parse) with { FollowFromStart = parse.GetValue(fromStart), Progress = new FollowNotice(console) };
             var journalctl = parse.GetValue(common.Journalctl)!;
             var journal = parse.GetValue(common.Journal);
             if (!journal && parse.GetValue(path) is null && !File.Exists(file) && Inputs.FindProgram(journalctl) is not null)
@@ -89,11 +83,5 @@ internal static class FollowCommand
             return AuthLogCli.Ok;
         });
         return command;
-    }
-
-    /// <summary>Told synchronously by the follower each time it has opened and positioned on the file.</summary>
-    private sealed class Positioned(Action<LogReadProgress> report) : IProgress<LogReadProgress>
-    {
-        public void Report(LogReadProgress value) => report(value);
     }
 }

@@ -195,26 +195,18 @@ public class CliCommandTests
     {
         using var dir = new TempDir();
         var path = dir.File("auth.log", "May 31 07:00:00 h sshd[1]: Invalid user old from 192.0.2.1 port 1\n");
-        var output = new StringWriter();
-        var synced = TextWriter.Synchronized(output);
-        var errors = new StringWriter();
-        var syncedErrors = TextWriter.Synchronized(errors);
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        var run = AuthLogCli.RunAsync(["follow", path, "--year", "2021"], CliConsole.Plain(synced, syncedErrors), cts.Token);
-        // SyncTextWriter locks on itself: read the StringWriter under the same lock.
-        string Seen() { lock (synced) return output.ToString(); }
-        string Said() { lock (syncedErrors) return errors.ToString(); }
+        using var cli = new LiveCli("follow", path, "--year", "2021");
         // The follower says on stderr when it is in place, as tail -F does: no sleep.
-        await WaitFor(() => Said().Contains($"authlog: following {path}"), TimeSpan.FromSeconds(20));
+        await cli.Started();
+        Assert.Contains($"authlog: following {path}", cli.Errors);
         File.AppendAllText(path, "May 31 07:00:01 h sshd[2]: Invalid user first from 192.0.2.2 port 1\n");
-        await WaitFor(() => Seen().Contains("user=first"), TimeSpan.FromSeconds(10));
+        await LiveCli.Until(() => cli.Output.Contains("user=first"));
         File.Move(path, path + ".1");
         File.WriteAllText(path, "May 31 07:00:02 h sshd[3]: Invalid user second from 192.0.2.3 port 1\n");
-        await WaitFor(() => Seen().Contains("user=second"), TimeSpan.FromSeconds(10));
-        await WaitFor(() => Said().Contains("was rotated or truncated; following the new content"), TimeSpan.FromSeconds(10));
-        await cts.CancelAsync();
-        Assert.Equal(0, await run);
-        Assert.DoesNotContain("user=old", Seen());
+        await LiveCli.Until(() => cli.Output.Contains("user=second"));
+        await LiveCli.Until(() => cli.Errors.Contains("was rotated or truncated; following the new content"));
+        Assert.Equal(0, await cli.Stop());
+        Assert.DoesNotContain("user=old", cli.Output);
     }
 
     // An attacker's user name with a bidi override, zero-width characters, a line separator and a C1 control: none may
@@ -247,29 +239,11 @@ public class CliCommandTests
     {
         using var dir = new TempDir();
         var path = dir.File("auth.log", "");
-        var output = new StringWriter();
-        var synced = TextWriter.Synchronized(output);
-        var errors = new StringWriter();
-        var syncedErrors = TextWriter.Synchronized(errors);
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        var run = AuthLogCli.RunAsync(["follow", path, "--year", "2021"], CliConsole.Plain(synced, syncedErrors), cts.Token);
-        string Said() { lock (syncedErrors) return errors.ToString(); }
-        await WaitFor(() => Said().Contains("authlog: following"), TimeSpan.FromSeconds(20));
+        using var cli = new LiveCli("follow", path, "--year", "2021");
+        await cli.Started();
         File.AppendAllText(path, $"May 31 07:07:22 nimbus sshd[1]: Invalid user {Spoof} from 192.0.2.1 port 1\n");
-        string Seen() { lock (synced) return output.ToString(); }
-        await WaitFor(() => Seen().Contains("nimbus"), TimeSpan.FromSeconds(10));
-        await cts.CancelAsync();
-        Assert.Equal(0, await run);
-        AssertNoHiddenCharacters(Seen());
-    }
-
-    private static async Task WaitFor(Func<bool> condition, TimeSpan timeout)
-    {
-        var until = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > until) throw new TimeoutException("condition not met");
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
+        await LiveCli.Until(() => cli.Output.Contains("nimbus"));
+        Assert.Equal(0, await cli.Stop());
+        AssertNoHiddenCharacters(cli.Output);
     }
 }

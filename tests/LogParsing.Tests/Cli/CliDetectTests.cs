@@ -67,27 +67,15 @@ public class CliDetectTests
         using var dir = new TempDir();
         // History: alice has used sudo before the follow starts, so her next sudo is not news.
         var path = dir.File("auth.log", "May 31 06:00:00 nimbus sudo:    alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/id\n");
-        var output = new StringWriter();
-        var synced = TextWriter.Synchronized(output);
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        var run = AuthLogCli.RunAsync(["detect", path, "--follow", "--year", "2021", "--tz", "UTC", "--format", "text"], CliConsole.Plain(synced, TextWriter.Null), cts.Token);
-        await Task.Delay(600, TestContext.Current.CancellationToken);
+        using var cli = new LiveCli("detect", path, "--follow", "--year", "2021", "--tz", "UTC", "--format", "text");
+        await cli.Started();
         File.AppendAllText(path, "May 31 07:00:00 nimbus sudo:    alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/id\n"
             + "May 31 07:00:01 nimbus sudo:  mallory : TTY=pts/3 ; PWD=/tmp ; USER=root ; COMMAND=/bin/sh\n"
             + string.Concat(Enumerable.Range(0, 5).Select(i => $"May 31 07:00:1{i} nimbus sshd[{100 + i}]: Failed password for root from 203.0.113.5 port {50000 + i} ssh2\n")));
-        string Seen() { lock (synced) return output.ToString(); }
-        await WaitFor(() => Seen().Contains("ssh-brute-force"), TimeSpan.FromSeconds(10));
-        await cts.CancelAsync();
-        Assert.Equal(0, await run);
-        Assert.Contains("sudo-first-use mallory", Seen());
-        Assert.DoesNotContain("alice", Seen());
-    }
-
-    private static async Task WaitFor(Func<bool> condition, TimeSpan timeout)
-    {
-        var until = DateTime.UtcNow + timeout;
-        while (!condition() && DateTime.UtcNow < until) await Task.Delay(50, TestContext.Current.CancellationToken);
-        Assert.True(condition(), "timed out waiting for the follow's output");
+        await LiveCli.Until(() => cli.Output.Contains("ssh-brute-force"));
+        Assert.Equal(0, await cli.Stop());
+        Assert.Contains("sudo-first-use mallory", cli.Output);
+        Assert.DoesNotContain("alice", cli.Output);
     }
 
     [Fact]

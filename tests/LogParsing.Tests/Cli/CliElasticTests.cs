@@ -102,18 +102,12 @@ public class CliElasticTests
     {
         using var dir = new TempDir();
         var path = dir.File("auth.log", "");
-        var output = new StringWriter();
-        var synced = TextWriter.Synchronized(output);
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        var run = AuthLogCli.RunAsync(["follow", path, "--year", "2021", "--format", "es-bulk", "--namespace", "live"], CliConsole.Plain(synced, TextWriter.Null), cts.Token);
-        await Task.Delay(600, TestContext.Current.CancellationToken);
+        using var cli = new LiveCli("follow", path, "--year", "2021", "--format", "es-bulk", "--namespace", "live");
+        await cli.Started();
         File.AppendAllText(path, "May 31 07:00:01 h sshd[2]: Invalid user first from 192.0.2.2 port 1\n");
-        string Seen() { lock (synced) return output.ToString(); }
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!Seen().Contains("\"first\"") && DateTime.UtcNow < deadline) await Task.Delay(50, TestContext.Current.CancellationToken);
-        await cts.CancelAsync();
-        Assert.Equal(0, await run);
-        var item = Assert.Single(Items(Seen(), "logs-system.auth-live"));
+        await LiveCli.Until(() => cli.Output.Contains("\"first\""));
+        Assert.Equal(0, await cli.Stop());
+        var item = Assert.Single(Items(cli.Output, "logs-system.auth-live"));
         Assert.Equal("first", item.Document.GetProperty("user").GetProperty("name").GetString());
     }
 

@@ -1,5 +1,3 @@
-using LogParsing.Cli;
-
 namespace LogParsing.Tests.Cli;
 
 /// <summary>
@@ -81,20 +79,12 @@ public class StateTests
 
         async Task<string> FollowUntil(string expected, Action afterStart)
         {
-            var output = new StringWriter();
-            var synced = TextWriter.Synchronized(output);
-            var errors = new StringWriter();
-            var syncedErrors = TextWriter.Synchronized(errors);
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            var run = AuthLogCli.RunAsync(["follow", path, "--year", "2021", "--state", state], CliConsole.Plain(synced, syncedErrors), cts.Token);
-            string Seen() { lock (synced) return output.ToString(); }
-            string Said() { lock (syncedErrors) return errors.ToString(); }
-            await Until(() => Said().Contains("authlog: following"));
+            using var cli = new LiveCli("follow", path, "--year", "2021", "--state", state);
+            await cli.Started();
             afterStart();
-            await Until(() => Seen().Contains(expected));
-            await cts.CancelAsync();
-            Assert.Equal(0, await run);
-            return Seen();
+            await LiveCli.Until(() => cli.Output.Contains(expected));
+            Assert.Equal(0, await cli.Stop());
+            return cli.Output;
         }
 
         // First run: no state yet, so only new lines (as tail -F); the state then holds the last one printed.
@@ -105,15 +95,5 @@ public class StateTests
         var second = await FollowUntil("user=u7", () => File.AppendAllText(path, Lines(6, 2)));
         Assert.DoesNotContain("user=u3 ", second);
         foreach (var user in new[] { "u4", "u5", "u6", "u7" }) Assert.Contains($"user={user} ", second);
-    }
-
-    private static async Task Until(Func<bool> condition)
-    {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > until) throw new TimeoutException("condition not met");
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
     }
 }
