@@ -13,16 +13,13 @@ namespace LogParsing.Reading;
 /// </remarks>
 internal sealed class FollowStream(FileStream file, string path, TimeSpan pollInterval) : Stream
 {
-    /// <summary>How many first bytes identify a file's content (Vector's default fingerprint reads 256).</summary>
-    public const int FingerprintLength = 256;
+    /// <summary>How many first bytes identify a file's content: the same as a checkpoint's fingerprint.</summary>
+    public const int FingerprintLength = LogParsing.Reading.Fingerprint.Length;
 
     private readonly string _fullPath = Path.GetFullPath(path);
     private readonly byte[] _head = new byte[FingerprintLength];
     private readonly byte[] _probe = new byte[FingerprintLength];
     private int _headLength;
-
-    /// <summary>Why the generation ended: true when the path now names another file (or the same file, truncated).</summary>
-    public bool Rotated { get; private set; }
 
     /// <summary>True when the generation ended because the file was cut in place (copytruncate), not renamed.</summary>
     public bool Truncated { get; private set; }
@@ -51,7 +48,6 @@ internal sealed class FollowStream(FileStream file, string path, TimeSpan pollIn
 
     private int End(bool truncated)
     {
-        Rotated = true;
         Truncated = truncated;
         return 0;
     }

@@ -140,8 +140,8 @@ public class FollowTests
         var follower = new Follower(path);
         await follower.Positioned();
         // Linux file locks are advisory, so opening with FileShare.None would succeed either way: look at our descriptors.
-        Assert.True(Follower.IsOpenHere(path), "the follower has the file open while following");
+        Assert.True(OpenFiles.IsOpenHere(path), "the follower has the file open while following");
         await follower.DisposeAsync();
-        Assert.False(Follower.IsOpenHere(path), "the follower closed the file when cancelled");
+        Assert.False(OpenFiles.IsOpenHere(path), "the follower closed the file when cancelled");
     }
 }

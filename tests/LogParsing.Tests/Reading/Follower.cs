@@ -84,8 +84,6 @@ internal sealed class Follower : IAsyncDisposable
         }
     }
 
-    public static bool IsOpenHere(string path) => OpenFiles.IsOpenHere(path);
-
     public async ValueTask DisposeAsync()
     {
         await _cts.CancelAsync();
