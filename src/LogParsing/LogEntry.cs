@@ -42,6 +42,14 @@ public abstract record LogEntry
     public long CutContinuationLines { get; init; }
 
     /// <summary>
+    /// The text as it was read, when the reader was asked to keep it (<see cref="LogReaderOptions.KeepOriginal"/>): the
+    /// whole line with its header (for journalctl's JSON output, the JSON object), and for an entry that folded
+    /// continuation lines, those lines too, after <c>'\n'</c> (capped like the message). Null otherwise: keeping it costs a
+    /// string per line. ECS writes it as <c>event.original</c> on request.
+    /// </summary>
+    public string? Original { get; init; }
+
+    /// <summary>
     /// True when the entry's last line ended the source without a <c>'\n'</c>: a file whose writer had not finished
     /// the line when it was read. Such a line is read (the file did not shrink), but may be incomplete.
     /// </summary>
