@@ -75,7 +75,8 @@ public sealed record LogCheckpoint
     public static LogCheckpoint? After(LogEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return After(entry.Position);
+        // After the entry's last line: its continuation lines (a traceback, a joined message) are part of what was handled.
+        return After(entry.LastLine ?? entry.Position);
     }
 
     /// <summary>The checkpoint after the line at <paramref name="position"/> (see <see cref="After(LogEntry)"/>), or null.</summary>

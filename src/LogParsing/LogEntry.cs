@@ -38,6 +38,12 @@ public abstract record LogEntry
     /// </summary>
     public bool Truncated { get; init; }
 
+    /// <summary>
+    /// Where the last line folded into this entry was read, for an entry that folded continuation lines; null otherwise.
+    /// A checkpoint after the entry resumes after that line, so its continuation lines are not read again as entries.
+    /// </summary>
+    internal LogPosition? LastLine { get; init; }
+
     /// <summary>Continuation lines dropped whole because the folded message had reached its limit; 0 when none was.</summary>
     public long CutContinuationLines { get; init; }
 

@@ -21,6 +21,7 @@ internal sealed class ContinuationFolder<T>(Func<T, string, T> withMessage, int 
     private StringBuilder? _text;
     private StringBuilder? _original;
     private long _lines;
+    private LineInfo _last;
     private long _cut;
     private bool _truncated;
     private bool _unterminated;
@@ -52,6 +53,7 @@ internal sealed class ContinuationFolder<T>(Func<T, string, T> withMessage, int 
             if (space >= 0) _original.Append('\n').Append(whole[..Math.Min(whole.Length, space)]);
         }
         _lines++;
+        _last = info;
         _truncated |= info.Truncated;
         _unterminated = info.Unterminated;
         _text ??= new StringBuilder(_pending!.Message);
@@ -87,6 +89,7 @@ internal sealed class ContinuationFolder<T>(Func<T, string, T> withMessage, int 
                 Truncated = _pending.Truncated || _truncated,
                 Unterminated = _unterminated,
                 Original = _original?.ToString() ?? _pending.Original,
+                LastLine = _pending.Position with { Line = _last.Number, ByteOffset = _last.Offset },
             };
             output.Add((T)folded);
         }

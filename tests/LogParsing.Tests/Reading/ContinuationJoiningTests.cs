@@ -85,4 +85,27 @@ public class ContinuationJoiningTests
         Assert.True(entries[0].CutContinuationLines > 900);
         Assert.IsType<SshdFailedAuthentication>(entries[1].Event);
     }
+
+    [Fact]
+    public async Task A_checkpoint_after_a_folded_entry_resumes_after_its_last_line()
+    {
+        using var dir = new TempDir();
+        var ct = TestContext.Current.CancellationToken;
+        var path = dir.File("auth.log", Multiline + Next);
+        var options = Fixture.Utc(2024) with { JoinContinuationLines = true };
+        var first = await Fixture.ToListAsync(AuthLogReader.ReadAsync(path, options, ct));
+
+        // Stopped after the joined entry: the resumed read starts at sshd's line, not at " spans multiple lines.".
+        var rest = await Fixture.ToListAsync(AuthLogReader.ReadAsync(path, options with { ResumeFrom = LogCheckpoint.After(first[0]) }, ct));
+
+        Assert.Equal((1L, 2L), (first[0].Position.Line, LogCheckpoint.After(first[0])!.Line));
+        Assert.IsType<SshdFailedAuthentication>(Assert.Single(rest).Event);
+
+        // The same for fail2ban's tracebacks (fail2ban-mixed.log: an ERROR record and the traceback after it).
+        var fail2ban = Fixture.Path("fail2ban-mixed.log");
+        var records = await Fixture.ToListAsync(Fail2BanLogReader.ReadAsync(fail2ban, new LogReaderOptions { Year = 2017 }, ct));
+        var folded = records.FindIndex(r => r.ContinuationLines > 0);
+        var after = await Fixture.ToListAsync(Fail2BanLogReader.ReadAsync(fail2ban, new LogReaderOptions { Year = 2017, ResumeFrom = LogCheckpoint.After(records[folded]) }, ct));
+        Assert.Equal(records.Skip(folded + 1).Select(r => r.Message), after.Select(r => r.Message));
+    }
 }
