@@ -241,4 +241,17 @@ public class CliElasticTests
         Assert.True(exit == 0, error);
         Assert.Equal(6, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
+
+    [Fact]
+    public async Task Simulate_with_geoip_and_asn_shows_where_each_banned_host_is()
+    {
+        using var dir = new TempDir();
+        // Six of auth.c's "Failed password" lines in a minute from one address.
+        var path = dir.File("auth.log", string.Concat(Enumerable.Range(0, 6).Select(i =>
+            $"May 31 07:07:{20 + i} nimbus sshd[{10 + i}]: Failed password for root from 89.160.20.156 port {29160 + i} ssh2\n")));
+        var (exit, output, error) = await CliTests.Run("simulate", path, "--year", "2021",
+            "--geoip", Db("GeoLite2-City-Test.mmdb"), "--asn", Db("GeoLite2-ASN-Test.mmdb"));
+        Assert.True(exit == 0, error);
+        Assert.Contains("89.160.20.156 [SE AS29518]", output);
+    }
 }
