@@ -5,6 +5,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using LogParsing.Analysis;
 using LogParsing.Analysis.Detections;
+using LogParsing.Analysis.Geo;
+using LogParsing.Elastic;
 using Spectre.Console;
 
 namespace LogParsing.Cli;
@@ -23,6 +25,7 @@ internal static class DetectCommand
         format.AcceptOnlyFromAmong("text", "ndjson", "ecs");
         var filter = new EntryFilter();
         var common = new CommonOptions();
+        var geo = new GeoOptions();
         var command = new Command("detect", """
             Detect attacks in auth logs: brute force (fail2ban's jail, CrowdSec's slow and time-spread
             buckets), user enumeration, one account from many sources, a login after failures,
@@ -35,6 +38,7 @@ internal static class DetectCommand
               authlog detect docs/samples --year 2021
               authlog detect /var/log/auth.log --follow
               authlog detect /var/log/auth.log* --format ecs > alerts.ndjson
+              authlog detect --format ecs --geoip GeoLite2-City.mmdb --asn GeoLite2-ASN.mmdb   source.geo and source.as
             """)
         {
             paths,
@@ -43,14 +47,16 @@ internal static class DetectCommand
         };
         filter.AddTo(command);
         common.AddTo(command);
+        geo.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var journalctl = parse.GetValue(common.Journalctl)!;
             var options = common.ReaderOptions(parse);
+            using var databases = geo.Open(parse);
             var matches = filter.Build(parse, options);
             var chosen = parse.GetValue(format) ?? (console.OutIsTerminal ? "text" : "ndjson");
             if (parse.GetValue(follow))
-                return await FollowAsync(console, parse.GetValue(paths), parse.GetValue(common.Journal), journalctl, options, matches, chosen, cancellationToken).ConfigureAwait(false);
+                return await FollowAsync(console, parse.GetValue(paths), parse.GetValue(common.Journal), journalctl, options, matches, chosen, databases, cancellationToken).ConfigureAwait(false);
 
             var source = Inputs.ResolveAuth(parse.GetValue(paths), parse.GetValue(common.Journal), journalctl, AuthLogCli.DefaultAuthLog, console.Error);
             var authSource = source with { Files = source.Files.Where(f => !Inputs.IsFail2BanLog(f)).ToList() };
@@ -65,11 +71,11 @@ internal static class DetectCommand
                 await foreach (var d in found.ConfigureAwait(false))
                 {
                     if (chosen == "text") list.Add(d);
-                    else Write(console, d, chosen);
+                    else Write(console, d, chosen, databases);
                 }
                 return list;
             }).ConfigureAwait(false);
-            if (chosen == "text") WriteTable(console.Out, detections, authSource.Names.Concat(fail2banFiles).ToList());
+            if (chosen == "text") WriteTable(console.Out, detections, authSource.Names.Concat(fail2banFiles).ToList(), databases);
             return AuthLogCli.Ok;
         });
         return command;
@@ -78,7 +84,7 @@ internal static class DetectCommand
     // A follow: the lines already in the file prime the rules (the sudo users known, the windows filling), then what is
     // appended is reported as it fires. Ctrl-C is its normal end, as for 'authlog follow'.
     private static async Task<int> FollowAsync(CliConsole console, string[]? paths, bool journal, string journalctl, AuthLogReaderOptions options,
-        Func<AuthLogEntry, bool> matches, string format, CancellationToken cancellationToken)
+        Func<AuthLogEntry, bool> matches, string format, GeoDatabases? geo, CancellationToken cancellationToken)
     {
         if (paths is { Length: > 1 }) throw new CliUsageException("--follow reads one log: give one path (or --journal).");
         var file = paths is [var one] ? one : AuthLogCli.DefaultAuthLog;
@@ -109,8 +115,8 @@ internal static class DetectCommand
                 }
                 foreach (var d in detector.Add(entry))
                 {
-                    if (format == "text") WriteLine(console, d);
-                    else Write(console, d, format);
+                    if (format == "text") WriteLine(console, d, geo);
+                    else Write(console, d, format, geo);
                 }
                 await console.RawOut.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -162,7 +168,12 @@ internal static class DetectCommand
 
     private static string Key(Detection d) => d.SourceHost ?? d.User ?? "-";
 
-    private static void WriteTable(IAnsiConsole console, IReadOnlyList<Detection> detections, IReadOnlyList<string> sources)
+    private static GeoInfo? Where(Detection d, GeoDatabases? geo) => geo is not null && d.Source is { } ip ? geo.Lookup(ip) : null;
+
+    // The source with where it is, when --geoip/--asn know it: "89.160.20.156 [SE AS29518]".
+    private static string KeyAndWhere(Detection d, GeoDatabases? geo) => GeoOptions.Tag(Where(d, geo)) is { } tag ? Key(d) + " " + tag : Key(d);
+
+    private static void WriteTable(IAnsiConsole console, IReadOnlyList<Detection> detections, IReadOnlyList<string> sources, GeoDatabases? geo)
     {
         console.MarkupLine($"[bold]authlog detect[/] of {Safe.Markup(string.Join(", ", sources))}");
         console.MarkupLine(detections.Count == 0 ? "Detections: none" : $"Detections: {detections.Count}");
@@ -173,34 +184,35 @@ internal static class DetectCommand
         foreach (var d in detections)
         {
             var severity = d.Severity.ToString().ToLowerInvariant();
-            table.AddRow(d.Last.ToString(Time), $"[{Colour(d.Severity)}]{severity}[/]", Safe.Markup(d.RuleId), Safe.Markup(Key(d)), d.Count.ToString(), Safe.Markup(d.Description));
+            table.AddRow(d.Last.ToString(Time), $"[{Colour(d.Severity)}]{severity}[/]", Safe.Markup(d.RuleId), Safe.Markup(KeyAndWhere(d, geo)), d.Count.ToString(), Safe.Markup(d.Description));
         }
         console.Write(table);
     }
 
     // One line per detection on a follow: a table cannot grow as it prints.
-    private static void WriteLine(CliConsole console, Detection d)
+    private static void WriteLine(CliConsole console, Detection d, GeoDatabases? geo)
     {
         var severity = d.Severity.ToString().ToUpperInvariant();
         var line = new StringBuilder(160).Append(d.Last.ToString(Time)).Append(' ');
         if (console.Colour) line.Append(d.Severity >= DetectionSeverity.High ? "\u001b[31m" : d.Severity == DetectionSeverity.Medium ? "\u001b[33m" : "\u001b[90m").Append(severity).Append("\u001b[0m");
         else line.Append(severity);
-        line.Append(' ').Append(d.RuleId).Append(' ').Append(Safe.Text(Key(d))).Append(" | ").Append(Safe.Text(d.Description));
+        line.Append(' ').Append(d.RuleId).Append(' ').Append(Safe.Text(KeyAndWhere(d, geo))).Append(" | ").Append(Safe.Text(d.Description));
         console.RawOut.WriteLine(line.ToString());
     }
 
-    private static void Write(CliConsole console, Detection d, string format)
+    private static void Write(CliConsole console, Detection d, string format, GeoDatabases? geo)
     {
+        var where = Where(d, geo);
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var w = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            if (format == "ecs") Ecs(w, d);
-            else Json(w, d);
+            if (format == "ecs") Ecs(w, d, where);
+            else Json(w, d, where);
         }
         console.RawOut.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
-    private static void Json(Utf8JsonWriter w, Detection d)
+    private static void Json(Utf8JsonWriter w, Detection d, GeoInfo? where)
     {
         w.WriteStartObject();
         w.WriteString("rule_id", d.RuleId);
@@ -208,6 +220,7 @@ internal static class DetectCommand
         w.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
         if (d.Source is { } ip) w.WriteString("source", ip.ToString());
         if (d.SourceHost is { } host) w.WriteString("source_host", host);
+        if (where is not null) WriteWhere(w, where);
         if (d.User is { } user) w.WriteString("user", user);
         w.WriteStartArray("users");
         foreach (var u in d.Users) w.WriteStringValue(u);
@@ -228,6 +241,26 @@ internal static class DetectCommand
         w.WriteEndObject();
     }
 
+    // The names of the ndjson of events (remote.geo, remote.as), here beside the flat source.
+    private static void WriteWhere(Utf8JsonWriter w, GeoInfo where)
+    {
+        if (where.HasCountry)
+        {
+            w.WriteStartObject("source_geo");
+            if (where.CountryIsoCode is { } code) w.WriteString("country_iso_code", code);
+            if (where.CountryName is { } country) w.WriteString("country_name", country);
+            if (where.CityName is { } city) w.WriteString("city_name", city);
+            w.WriteEndObject();
+        }
+        if (where.HasNetwork)
+        {
+            w.WriteStartObject("source_as");
+            if (where.AsNumber is { } number) w.WriteNumber("number", number);
+            if (where.AsOrganization is { } organization) w.WriteString("organization", organization);
+            w.WriteEndObject();
+        }
+    }
+
     /// <summary>ECS's <c>event.severity</c> is a number: Elastic's detection-rule scale (21 low, 47 medium, 73 high, 99 critical).</summary>
     internal static int EcsSeverity(DetectionSeverity severity) => severity switch
     {
@@ -239,7 +272,7 @@ internal static class DetectCommand
     };
 
     // ECS as an alert: event.kind alert, the rule, the source and the users, the span as event.start/end.
-    private static void Ecs(Utf8JsonWriter w, Detection d)
+    private static void Ecs(Utf8JsonWriter w, Detection d, GeoInfo? where)
     {
         w.WriteStartObject();
         w.WriteString("@timestamp", d.Last);
@@ -268,6 +301,7 @@ internal static class DetectCommand
             if (d.Source is { } ip) w.WriteString("ip", ip.ToString());
             else w.WriteString("domain", host);
             w.WriteString("address", host);
+            if (where is not null) EcsWriter.WriteGeoFields(w, where);
             w.WriteEndObject();
         }
         if (d.User is { } user)

@@ -52,7 +52,12 @@ internal sealed class EventWriter(CliConsole console, string format, AuthLogPars
         if (console.Colour) line.Append("\u001b[1m").Append(evt.GetType().Name).Append("\u001b[0m");
         else line.Append(evt.GetType().Name);
         if (evt.User is { } user) line.Append(" user=").Append(user.Length == 0 ? "\"\"" : Safe.Text(user));
-        if (evt.Remote is { } remote) line.Append(" from=").Append(Safe.Text(remote.Host)).Append(remote.Port is { } p ? $":{p}" : "");
+        if (evt.Remote is { } remote)
+        {
+            line.Append(" from=").Append(Safe.Text(remote.Host)).Append(remote.Port is { } p ? $":{p}" : "");
+            // Where it is, when --geoip/--asn were given and know the address: "[SE AS29518]".
+            if (GeoOptions.Tag(geo?.Lookup(e)) is { } where) line.Append(' ').Append(where);
+        }
         line.Append(" | ").Append(Safe.Text(e.Message));
         console.RawOut.WriteLine(line.ToString());
     }
@@ -63,7 +68,7 @@ internal sealed class EventWriter(CliConsole console, string format, AuthLogPars
         using (var writer = new Utf8JsonWriter(_buffer, WriterOptions))
         {
             if (ecs) EcsWriter.WriteDocument(writer, e, _ecs, geo?.Lookup(e));
-            else AuthLogJson.WriteEntry(writer, e, parser);
+            else AuthLogJson.WriteEntry(writer, e, parser, geo?.Lookup(e));
         }
         console.RawOut.WriteLine(Encoding.UTF8.GetString(_buffer.WrittenSpan));
     }
@@ -74,6 +79,26 @@ internal sealed class EventWriter(CliConsole console, string format, AuthLogPars
         _buffer.ResetWrittenCount();
         EcsWriter.WriteBulkItem(_buffer, e, _ecs, geo?.Lookup(e));
         console.RawOut.Write(Encoding.UTF8.GetString(_buffer.WrittenSpan));
+    }
+
+    /// <summary><c>--original</c>: keep each line as read, for <c>event.original</c> (ecs, es-bulk) and <c>original</c> (ndjson).</summary>
+    public static System.CommandLine.Option<bool> OriginalOption() => new("--original")
+    {
+        Description = "Keep each line as it was read: event.original in ecs and es-bulk (Elastic's \"preserve original event\"), original in ndjson.",
+    };
+
+    /// <summary><c>--join-continuations</c>: indented lines without a header join the entry before them, as Elastic's input does.</summary>
+    public static System.CommandLine.Option<bool> JoinOption() => new("--join-continuations")
+    {
+        Description = "Join an indented line that has no syslog header to the entry before it (a multi-line message), as Elastic's system.auth input does; default: every line is one entry.",
+    };
+
+    /// <summary>Applies <c>--original</c> and <c>--join-continuations</c> to the reader's options; <c>--original</c> has no place in text output.</summary>
+    public static AuthLogReaderOptions Apply(AuthLogReaderOptions options, string format, bool original, bool join)
+    {
+        if (original && format == "text")
+            throw new CliUsageException("--original needs --format ndjson, ecs or es-bulk: text output shows the message, not the raw line.");
+        return options with { KeepOriginal = original, JoinContinuationLines = join };
     }
 
     /// <summary><c>--namespace</c>: the data stream's namespace for ecs and es-bulk.</summary>

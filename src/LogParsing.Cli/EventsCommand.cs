@@ -11,6 +11,8 @@ internal static class EventsCommand
         var format = new Option<string>("--format") { Description = "text (default), ndjson (our field model), ecs (Elastic Common Schema, as Elastic's system.auth integration writes it) or es-bulk (Elasticsearch _bulk requests of those documents).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(EventWriter.Formats);
         var ns = EventWriter.NamespaceOption();
+        var original = EventWriter.OriginalOption();
+        var join = EventWriter.JoinOption();
         var geo = new GeoOptions();
         var filter = new EntryFilter();
         var common = new CommonOptions();
@@ -32,6 +34,8 @@ internal static class EventsCommand
             paths,
             format,
             ns,
+            original,
+            join,
             state,
         };
         geo.AddTo(command);
@@ -41,17 +45,19 @@ internal static class EventsCommand
         {
             var journalctl = parse.GetValue(common.Journalctl)!;
             var source = Inputs.ResolveAuth(parse.GetValue(paths), parse.GetValue(common.Journal), journalctl, AuthLogCli.DefaultAuthLog, console.Error);
-            var options = common.ReaderOptions(parse);
+            var options = EventWriter.Apply(common.ReaderOptions(parse), parse.GetValue(format)!, parse.GetValue(original), parse.GetValue(join));
             StateFile? saved = null;
             if (parse.GetValue(state) is { } statePath)
             {
                 StateFile.Check(source);
                 saved = new StateFile(statePath, console.RawOut);
-                options = options with { ResumeFrom = saved.Load() };
+                var checkpoint = saved.Load();
+                StateFile.CheckKind(statePath, checkpoint, source.Journal);
+                options = options with { ResumeFrom = checkpoint };
             }
             var matches = filter.Build(parse, options);
             using var databases = geo.Open(parse);
-            var writer = new EventWriter(console, parse.GetValue(format)!, options.Parser, new Elastic.EcsOptions { Namespace = parse.GetValue(ns)! }, databases);
+            var writer = new EventWriter(console, parse.GetValue(format)!, options.Parser, new Elastic.EcsOptions { Namespace = parse.GetValue(ns)!, IncludeOriginal = parse.GetValue(original) }, databases);
             await ReadProgress.RunAsync(console, console.OutIsTerminal ? [] : source.Files, async progress =>
             {
                 try

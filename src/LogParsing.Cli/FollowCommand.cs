@@ -11,6 +11,8 @@ internal static class FollowCommand
         var format = new Option<string>("--format") { Description = "text (default), ndjson, ecs or es-bulk.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(EventWriter.Formats);
         var ns = EventWriter.NamespaceOption();
+        var original = EventWriter.OriginalOption();
+        var join = EventWriter.JoinOption();
         var geo = new GeoOptions();
         var fromStart = new Option<bool>("--from-start") { Description = "Print the lines already in the file first (default: only new lines)." };
         var state = StateFile.Option();
@@ -25,12 +27,15 @@ internal static class FollowCommand
               authlog follow --outcome failure
               authlog follow /var/log/secure --format ndjson | jq -c 'select(.type == "SshdAcceptedAuthentication")'
               authlog follow --journal
+              authlog follow --journal --format es-bulk --state journal.state   resumes after the last entry handled
             """)
         {
             path,
             format,
             fromStart,
             ns,
+            original,
+            join,
             state,
         };
         geo.AddTo(command);
@@ -39,7 +44,7 @@ internal static class FollowCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var file = parse.GetValue(path) ?? AuthLogCli.DefaultAuthLog;
-            var options = common.ReaderOptions(parse) with { FollowFromStart = parse.GetValue(fromStart), Progress = new FollowNotice(console) };
+            var options = EventWriter.Apply(common.ReaderOptions(parse), parse.GetValue(format)!, parse.GetValue(original), parse.GetValue(join)) with { FollowFromStart = parse.GetValue(fromStart), Progress = new FollowNotice(console) };
             var journalctl = parse.GetValue(common.Journalctl)!;
             var journal = parse.GetValue(common.Journal);
             if (!journal && parse.GetValue(path) is null && !File.Exists(file) && Inputs.FindProgram(journalctl) is not null)
@@ -52,11 +57,13 @@ internal static class FollowCommand
             {
                 StateFile.Check(new Inputs.AuthSource([file], journal, false));
                 saved = new StateFile(statePath, console.RawOut);
-                options = options with { ResumeFrom = saved.Load() };
+                var checkpoint = saved.Load();
+                StateFile.CheckKind(statePath, checkpoint, journal);
+                options = options with { ResumeFrom = checkpoint };
             }
             var matches = filter.Build(parse, options);
             using var databases = geo.Open(parse);
-            var writer = new EventWriter(console, parse.GetValue(format)!, options.Parser, new Elastic.EcsOptions { Namespace = parse.GetValue(ns)! }, databases);
+            var writer = new EventWriter(console, parse.GetValue(format)!, options.Parser, new Elastic.EcsOptions { Namespace = parse.GetValue(ns)!, IncludeOriginal = parse.GetValue(original) }, databases);
             var entries = journal
                 ? JournalReader.FollowAsync(Inputs.JournalOptions(options, journalctl), cancellationToken)
                 : AuthLogReader.FollowAsync(file, options, cancellationToken);

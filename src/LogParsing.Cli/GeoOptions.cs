@@ -16,6 +16,15 @@ internal sealed class GeoOptions
         command.Options.Add(Asn);
     }
 
+    /// <summary>Where an address is, for text output: <c>[SE AS29518]</c>, <c>[SE]</c>, <c>[AS29518]</c>; null when the databases know neither.</summary>
+    public static string? Tag(GeoInfo? where)
+    {
+        if (where is null || (where.CountryIsoCode is null && where.AsNumber is null)) return null;
+        var country = where.CountryIsoCode is { } code ? Safe.Text(code) : null;
+        var network = where.AsNumber is { } number ? "AS" + number.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        return "[" + (country is not null && network is not null ? country + " " + network : country ?? network) + "]";
+    }
+
     /// <summary>The databases given, or null when neither option was; a file that is not the right kind of database is a usage error.</summary>
     public GeoDatabases? Open(ParseResult parse)
     {

@@ -43,11 +43,12 @@ internal static class Inputs
             ? JournalReader.ReadAsync(JournalOptions(options, journalctl), cancellationToken)
             : ReadAsync(source.Files, source.IsDefault, options, cancellationToken);
 
-    /// <summary>The journal's options for the same command line: year and zone of text stamps, grammars, start, and which journalctl.</summary>
+    /// <summary>The journal's options for the same command line: year and zone of text stamps, grammars, start (or the cursor to resume after), and which journalctl.</summary>
     public static JournalReaderOptions JournalOptions(AuthLogReaderOptions options, string journalctl) => new()
     {
         Year = options.Year, TimeZone = options.TimeZone, MaxLineLength = options.MaxLineLength,
         FollowFromStart = options.FollowFromStart, Parser = options.Parser, JournalctlPath = journalctl,
+        ResumeFrom = options.ResumeFrom, KeepOriginal = options.KeepOriginal,
     };
 
     /// <summary>A program's path: as given when it has a directory, else the first match on PATH; null when there is none.</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using LogParsing.Analysis;
+using LogParsing.Analysis.Geo;
 using Spectre.Console;
 
 namespace LogParsing.Cli;
@@ -19,6 +20,7 @@ internal static class SimulateCommand
         var fail2ban = new Option<string[]>("--fail2ban") { Description = "fail2ban.log files to set the real bans beside the simulated ones; repeatable." };
         var filter = new EntryFilter();
         var common = new CommonOptions();
+        var geo = new GeoOptions();
         var command = new Command("simulate", """
             Replay auth logs against a fail2ban-like jail: which hosts it would have banned, and when.
             Failures are the lines fail2ban's sshd filter counts in aggressive mode (docs/events.md).
@@ -28,6 +30,7 @@ internal static class SimulateCommand
               authlog simulate
               authlog simulate docs/samples/auth.log --year 2021 --maxretry 2 --findtime 1h
               authlog simulate /var/log/auth.log --fail2ban /var/log/fail2ban.log --bantime 1h
+              authlog simulate --geoip GeoLite2-City.mmdb --asn GeoLite2-ASN.mmdb   country and network after each host
             """)
         {
             paths,
@@ -38,6 +41,7 @@ internal static class SimulateCommand
         };
         filter.AddTo(command);
         common.AddTo(command);
+        geo.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var policy = new BanPolicy
@@ -50,13 +54,14 @@ internal static class SimulateCommand
             var source = Inputs.ResolveAuth(parse.GetValue(paths), parse.GetValue(common.Journal), journalctl, AuthLogCli.DefaultAuthLog, console.Error);
             var options = common.ReaderOptions(parse);
             var matches = filter.Build(parse, options);
+            using var databases = geo.Open(parse);
             var bans = await ReadProgress.RunAsync(console, source.Files, progress => BanSimulator.SimulateAsync(
                 Where(Inputs.ReadAuthAsync(source, options with { Progress = progress }, journalctl, cancellationToken), matches), policy, cancellationToken).AsTask()).ConfigureAwait(false);
 
             Fail2BanReport? real = null;
             if (parse.GetValue(fail2ban) is { Length: > 0 } realFiles)
                 real = await Fail2BanReport.CreateAsync(Inputs.ReadFail2BanAsync(realFiles, false, options, cancellationToken), cancellationToken).ConfigureAwait(false);
-            Write(console.Out, policy, bans, real);
+            Write(console.Out, policy, bans, real, databases);
             return AuthLogCli.Ok;
         });
         return command;
@@ -96,7 +101,11 @@ internal static class SimulateCommand
         _ => throw new CliUsageException($"{option}: unknown unit '{unit}' (use s, m, h, d, w)."),
     };
 
-    private static void Write(IAnsiConsole console, BanPolicy policy, IReadOnlyList<SimulatedBan> bans, Fail2BanReport? real)
+    // The host with where it is, when --geoip/--asn know it: "89.160.20.156 [SE AS29518]".
+    private static string HostAndWhere(string host, GeoDatabases? geo) =>
+        geo is not null && System.Net.IPAddress.TryParse(host, out var address) && GeoOptions.Tag(geo.Lookup(address)) is { } tag ? host + " " + tag : host;
+
+    private static void Write(IAnsiConsole console, BanPolicy policy, IReadOnlyList<SimulatedBan> bans, Fail2BanReport? real, GeoDatabases? geo)
     {
         var ban = policy.BanTime < TimeSpan.Zero ? "permanent" : policy.BanTime.ToString();
         console.MarkupLine($"[bold]authlog simulate[/]: maxretry {policy.MaxRetry}, findtime {policy.FindTime}, bantime {ban}");
@@ -104,7 +113,7 @@ internal static class SimulateCommand
         console.WriteLine();
         var table = new Table().AddColumn("ban start").AddColumn("ban end").AddColumn("host").AddColumn(new TableColumn("failures").RightAligned()).AddColumn(new TableColumn("ban #").RightAligned());
         foreach (var b in bans)
-            table.AddRow(b.Start.ToString(Time), b.End?.ToString(Time) ?? "permanent", Safe.Markup(b.Host), b.Failures.ToString(), b.BanNumber.ToString());
+            table.AddRow(b.Start.ToString(Time), b.End?.ToString(Time) ?? "permanent", Safe.Markup(HostAndWhere(b.Host, geo)), b.Failures.ToString(), b.BanNumber.ToString());
         console.Write(table);
         if (real is null) return;
 
@@ -118,7 +127,7 @@ internal static class SimulateCommand
         {
             var s = simulated.GetValueOrDefault(host);
             var r = realHosts.GetValueOrDefault(host);
-            side.AddRow(Safe.Markup(host), s.Count.ToString(), s.Count > 0 ? s.First.ToString(Time) : "-", (r?.Bans ?? 0).ToString(), r?.FirstBan.ToString(Time) ?? "-");
+            side.AddRow(Safe.Markup(HostAndWhere(host, geo)), s.Count.ToString(), s.Count > 0 ? s.First.ToString(Time) : "-", (r?.Bans ?? 0).ToString(), r?.FirstBan.ToString(Time) ?? "-");
         }
         console.Write(side);
     }

@@ -18,7 +18,7 @@ namespace LogParsing;
 public static class AuthLogReader
 {
     private static readonly LineReader<AuthLogEntry, AuthLogReaderOptions> Reader = new(
-        options => (source, lastWrite) => new AuthLineProcessor(options.Parser, TimestampResolver.For(options, lastWrite), source),
+        options => (source, lastWrite) => new AuthLineProcessor(options.Parser, TimestampResolver.For(options, lastWrite), source, options),
         AuthLogReaderOptions.Default);
 
     /// <summary>
@@ -50,16 +50,39 @@ public static class AuthLogReader
     public static IAsyncEnumerable<AuthLogEntry> FollowAsync(string path, AuthLogReaderOptions? options = null, CancellationToken cancellationToken = default) =>
         Reader.FollowAsync(path, options, cancellationToken);
 
-    private sealed class AuthLineProcessor(AuthLogParser parser, TimestampResolver resolver, string? source) : LineProcessor<AuthLogEntry>
+    private sealed class AuthLineProcessor(AuthLogParser parser, TimestampResolver resolver, string? source, AuthLogReaderOptions options) : LineProcessor<AuthLogEntry>
     {
+        // Only when joining: otherwise every line is yielded as it is read, with nothing held back.
+        private readonly ContinuationFolder<AuthLogEntry>? _folder = options.JoinContinuationLines
+            ? new((e, message) => e.Event is MalformedLine ? e with { Message = message } : Reread(parser, e, message), options.MaxLineLength)
+            : null;
+        private readonly bool _keepOriginal = options.KeepOriginal;
         private AuthLogEntry? _previous;
 
         public override void OnLine(ReadOnlySpan<char> line, in LineInfo info, List<AuthLogEntry> output)
         {
-            var entry = AuthLogParser.AfterPrevious(parser.Parse(line, resolver, info.Position(source), info.Truncated), _previous);
+            var entry = parser.Parse(line, resolver, info.Position(source), info.Truncated);
+            // Elastic's multiline pattern is ^\s; a line with a header after its indentation still starts an entry.
+            if (_folder is { HasPending: true } && line[0] is ' ' or '\t' && entry.Event is MalformedLine)
+            {
+                _folder.Append(line, info);
+                return;
+            }
+            entry = AuthLogParser.AfterPrevious(entry, _previous);
             if (info.Unterminated) entry = entry with { Unterminated = true };
-            output.Add(entry);
+            if (_keepOriginal) entry = entry with { Original = new string(line) };
             _previous = entry;
+            if (_folder is null) output.Add(entry);
+            else _folder.Start(entry, output);
+        }
+
+        public override void OnEnd(List<AuthLogEntry> output) => _folder?.Flush(output);
+
+        // The whole message is read again, as the journal's folding does, so the event is that of the message Elastic sees.
+        private static AuthLogEntry Reread(AuthLogParser parser, AuthLogEntry entry, string message)
+        {
+            var evt = parser.ParseMessage(entry.Program, message, out var repeat);
+            return entry with { Message = message, Event = evt, RepeatCount = repeat };
         }
     }
 }

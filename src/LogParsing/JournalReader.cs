@@ -97,5 +97,5 @@ public static class JournalReader
     }
 
     private static LogFiles.ProcessorFactory<AuthLogEntry> Processor(JournalReaderOptions options) =>
-        (source, lastWrite) => new JournalLineProcessor(options.Parser, TimestampResolver.For(options, lastWrite), options.TimeZone, source, options.MaxLineLength);
+        (source, lastWrite) => new JournalLineProcessor(options.Parser, TimestampResolver.For(options, lastWrite), options.TimeZone, source, options.MaxLineLength, options.KeepOriginal);
 }

@@ -38,8 +38,22 @@ public abstract record LogEntry
     /// </summary>
     public bool Truncated { get; init; }
 
+    /// <summary>
+    /// Where the last line folded into this entry was read, for an entry that folded continuation lines; null otherwise.
+    /// A checkpoint after the entry resumes after that line, so its continuation lines are not read again as entries.
+    /// </summary>
+    internal LogPosition? LastLine { get; init; }
+
     /// <summary>Continuation lines dropped whole because the folded message had reached its limit; 0 when none was.</summary>
     public long CutContinuationLines { get; init; }
+
+    /// <summary>
+    /// The text as it was read, when the reader was asked to keep it (<see cref="LogReaderOptions.KeepOriginal"/>): the
+    /// whole line with its header (for journalctl's JSON output, the JSON object), and for an entry that folded
+    /// continuation lines, those lines too, after <c>'\n'</c> (capped like the message). Null otherwise: keeping it costs a
+    /// string per line. ECS writes it as <c>event.original</c> on request.
+    /// </summary>
+    public string? Original { get; init; }
 
     /// <summary>
     /// True when the entry's last line ended the source without a <c>'\n'</c>: a file whose writer had not finished

@@ -18,6 +18,13 @@ public readonly record struct LogPosition(string? Source, long Line)
     /// </summary>
     public string? Fingerprint { get; init; }
 
+    /// <summary>
+    /// The journal's cursor of the entry (<c>__CURSOR</c> of <c>journalctl -o json</c>): its place in the journal, which
+    /// <see cref="LogCheckpoint.After(LogPosition)"/> keeps for the live journal and <c>journalctl --after-cursor</c>
+    /// resumes after. Null for log files and for journalctl's text outputs, which print no cursor.
+    /// </summary>
+    public string? Cursor { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"{Source ?? "<stream>"}:{Line}";
 }

@@ -37,10 +37,18 @@ public record LogReaderOptions
     /// Resume after a line already handled (a <see cref="LogCheckpoint"/> saved by <see cref="LogCheckpoint.After(LogEntry)"/>):
     /// a read or a follow of the checkpoint's file goes on after that line, in the file whose first bytes match the
     /// checkpoint's fingerprint: the path itself, or the rotated file it became (then the newer files of the set, and for
-    /// a follow the live file from its start). No file matching throws <see cref="LogCheckpointException"/>. Null: from
-    /// the start (a read) or the end (a follow).
+    /// a follow the live file from its start). No file matching throws <see cref="LogCheckpointException"/>. A journal
+    /// checkpoint (<see cref="LogCheckpoint.Cursor"/>) resumes <see cref="JournalReader"/>'s read or follow of the live
+    /// journal after that entry (<c>journalctl --after-cursor</c>); given to a file read, or a file checkpoint to the
+    /// live journal, it throws <see cref="LogCheckpointException"/>. Null: from the start (a read) or the end (a follow).
     /// </summary>
     public LogCheckpoint? ResumeFrom { get; init; }
+
+    /// <summary>
+    /// Keep each entry's text as it was read in <see cref="LogEntry.Original"/> (default false), for output that carries
+    /// the raw line, such as ECS's <c>event.original</c>. Read by the auth log and journal readers.
+    /// </summary>
+    public bool KeepOriginal { get; init; }
 
     /// <summary>For follow mode: how often to look for new lines and rotation (default 250 ms).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);

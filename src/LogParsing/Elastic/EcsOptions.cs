@@ -30,6 +30,14 @@ public sealed record EcsOptions
     /// </summary>
     public bool IncludeEvent { get; init; } = true;
 
+    /// <summary>
+    /// True to write the raw line as <c>event.original</c> (default false, as Elastic's integration, whose pipeline
+    /// removes it unless <c>preserve_original_event</c> is set). It is the entry's <see cref="LogEntry.Original"/>, kept
+    /// only when the entries were read with <see cref="LogReaderOptions.KeepOriginal"/>; for a <see cref="MalformedLine"/>
+    /// its message, which is the raw line. An entry with neither gets none.
+    /// </summary>
+    public bool IncludeOriginal { get; init; }
+
     /// <summary>The grammars that made the entries, for the JSON of custom events in <c>system.auth.logparsing</c>; null for <see cref="AuthLogParser.Default"/>.</summary>
     public AuthLogParser? Parser { get; init; }
 

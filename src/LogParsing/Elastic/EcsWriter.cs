@@ -67,6 +67,8 @@ public static class EcsWriter
         WriteArray(writer, "category", f.Category1, f.Category2);
         WriteArray(writer, "type", f.Type1, f.Type2);
         if (f.Outcome is not null) writer.WriteString("outcome", f.Outcome);
+        if (options.IncludeOriginal && (entry.Original ?? (malformed ? entry.Message : null)) is { } original)
+            writer.WriteString("original", original);
         writer.WriteEndObject();
 
         if (malformed)
@@ -261,19 +263,7 @@ public static class EcsWriter
         if (f.SourceAddress) writer.WriteString("address", source.Host);
         if (source.Address is { } address)
         {
-            if (geo is not null && geo.HasNetwork)
-            {
-                writer.WriteStartObject("as");
-                if (geo.AsNumber is { } number) writer.WriteNumber("number", number);
-                if (geo.AsOrganization is { } organization)
-                {
-                    writer.WriteStartObject("organization");
-                    writer.WriteString("name", organization);
-                    writer.WriteEndObject();
-                }
-                writer.WriteEndObject();
-            }
-            if (geo is not null && (geo.HasCountry || geo.Latitude is not null)) WriteGeo(writer, geo);
+            if (geo is not null) WriteGeoFields(writer, geo);
             writer.WriteString("ip", address.ToString());
         }
         else if (f.SourceAddress)
@@ -283,6 +273,32 @@ public static class EcsWriter
         }
         if (source.Port is { } port) writer.WriteNumber("port", port);
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes the <c>as</c> and <c>geo</c> properties of an ECS <c>source</c> (or <c>destination</c>) object, into the
+    /// object the writer is in, as Elasticsearch's geoip processor fills them from a City or Country database and an
+    /// ASN database: for ECS documents of your own, such as alerts about an address.
+    /// </summary>
+    /// <param name="writer">Where to write, inside an open object.</param>
+    /// <param name="geo">What <see cref="GeoDatabases.Lookup(System.Net.IPAddress)"/> said of the address.</param>
+    public static void WriteGeoFields(Utf8JsonWriter writer, GeoInfo geo)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(geo);
+        if (geo.HasNetwork)
+        {
+            writer.WriteStartObject("as");
+            if (geo.AsNumber is { } number) writer.WriteNumber("number", number);
+            if (geo.AsOrganization is { } organization)
+            {
+                writer.WriteStartObject("organization");
+                writer.WriteString("name", organization);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndObject();
+        }
+        if (geo.HasCountry || geo.Latitude is not null) WriteGeo(writer, geo);
     }
 
     // The properties of Elasticsearch's geoip processor for a City database (a Country database fills the first three).

@@ -20,7 +20,7 @@ internal sealed class JournalJsonReader(AuthLogParser parser, TimeZoneInfo? zone
     private byte[] _value = new byte[256];
     private char[] _message = new char[512];
 
-    private enum Field { Other, Message, Identifier, Comm, SyslogPid, Pid, Hostname, Realtime, Priority, Unit }
+    private enum Field { Other, Message, Identifier, Comm, SyslogPid, Pid, Hostname, Realtime, Priority, Unit, Cursor }
 
     /// <summary>True for a line that is a JSON object (<c>-o json</c>) or a JSON text sequence record (<c>-o json-seq</c>).</summary>
     public static bool IsJson(ReadOnlySpan<byte> line) => line[0] is (byte)'{' or RecordSeparator;
@@ -58,7 +58,7 @@ internal sealed class JournalJsonReader(AuthLogParser parser, TimeZoneInfo? zone
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             return false;
 
-        string? identifier = null, comm = null, host = null, unit = null;
+        string? identifier = null, comm = null, host = null, unit = null, cursor = null;
         int? syslogPid = null, pid = null, priority = null;
         var timestamp = default(DateTimeOffset);
         var messageLength = -1;
@@ -85,6 +85,8 @@ internal sealed class JournalJsonReader(AuthLogParser parser, TimeZoneInfo? zone
                 case Field.Comm: comm = Intern(value); break;
                 case Field.Hostname: host = Intern(value); break;
                 case Field.Unit: unit = Intern(value); break;
+                // Unique per entry: not interned. Kept for resuming (journalctl --after-cursor).
+                case Field.Cursor: cursor = Encoding.UTF8.GetString(value); break;
                 case Field.SyslogPid: syslogPid = Int(value); break;
                 case Field.Pid: pid = Int(value); break;
                 case Field.Priority: priority = Int(value); break;
@@ -108,7 +110,7 @@ internal sealed class JournalJsonReader(AuthLogParser parser, TimeZoneInfo? zone
             Message = new string(message),
             Event = evt,
             RepeatCount = repeat,
-            Position = position,
+            Position = cursor is null ? position : position with { Cursor = cursor },
             Unit = unit,
             Severity = priority,
         };
@@ -119,7 +121,7 @@ internal sealed class JournalJsonReader(AuthLogParser parser, TimeZoneInfo? zone
     {
         if (reader.ValueIsEscaped)
             return IdentifyEscaped(ref reader);
-        // Journal field names are [A-Z0-9_] and never escaped; the ones we keep all differ in length.
+        // Journal field names are [A-Z0-9_] and never escaped; the length tells apart all but PRIORITY and __CURSOR.
         var name = reader.ValueSpan;
         return name.Length switch
         {
@@ -132,6 +134,7 @@ internal sealed class JournalJsonReader(AuthLogParser parser, TimeZoneInfo? zone
             20 when name.SequenceEqual("__REALTIME_TIMESTAMP"u8) => Field.Realtime,
             8 when name.SequenceEqual("PRIORITY"u8) => Field.Priority,
             13 when name.SequenceEqual("_SYSTEMD_UNIT"u8) => Field.Unit,
+            8 when name.SequenceEqual("__CURSOR"u8) => Field.Cursor,
             _ => Field.Other,
         };
     }
@@ -146,6 +149,7 @@ internal sealed class JournalJsonReader(AuthLogParser parser, TimeZoneInfo? zone
         : reader.ValueTextEquals("__REALTIME_TIMESTAMP"u8) ? Field.Realtime
         : reader.ValueTextEquals("PRIORITY"u8) ? Field.Priority
         : reader.ValueTextEquals("_SYSTEMD_UNIT"u8) ? Field.Unit
+        : reader.ValueTextEquals("__CURSOR"u8) ? Field.Cursor
         : Field.Other;
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace LogParsing.Journal;
 /// because indented lines after them are the rest of a multi-line message; <c>-- </c> lines (<c>-- Boot … --</c>,
 /// <c>-- No entries --</c>) are journalctl's markers, not entries, and yield nothing.
 /// </summary>
-internal sealed class JournalLineProcessor(AuthLogParser parser, TimestampResolver resolver, TimeZoneInfo? zone, string? source, int maxLineLength)
+internal sealed class JournalLineProcessor(AuthLogParser parser, TimestampResolver resolver, TimeZoneInfo? zone, string? source, int maxLineLength, bool keepOriginal = false)
     : LineProcessor<AuthLogEntry>
 {
     private readonly JournalJsonReader _json = new(parser, zone);
@@ -30,6 +30,7 @@ internal sealed class JournalLineProcessor(AuthLogParser parser, TimestampResolv
             _folder.Flush(output);
             var read = AuthLogParser.AfterPrevious(_json.Read(line, info.Position(source)), _previous);
             if (info.Unterminated) read = read with { Unterminated = true };
+            if (keepOriginal) read = read with { Original = System.Text.Encoding.UTF8.GetString(line) };
             output.Add(read);
             _previous = read;
             return;
@@ -50,11 +51,12 @@ internal sealed class JournalLineProcessor(AuthLogParser parser, TimestampResolv
             // Strip the indentation journalctl added, not the message's own leading spaces, so the message is what -o json has.
             var indent = 0;
             while (indent < _pendingHeaderLength && indent < line.Length && line[indent] == ' ') indent++;
-            _folder.Append(line[indent..], info);
+            _folder.Append(line[indent..], info, line);
             return;
         }
         var entry = AuthLogParser.AfterPrevious(parser.Parse(line, resolver, info.Position(source), info.Truncated), _previous);
         if (info.Unterminated) entry = entry with { Unterminated = true };
+        if (keepOriginal) entry = entry with { Original = new string(line) };
         _folder.Start(entry, output);
         _previous = entry;
         // journalctl indents continuation lines by the width of the header; a MalformedLine keeps them whole.

@@ -26,18 +26,32 @@ internal static class Journalctl
     {
         // --all: without it journalctl writes fields over 4 KiB as null, and a long message would be lost.
         var args = new List<string> { "-o", "json", "--no-pager", "--all" };
+        var cursor = Cursor(options.ResumeFrom);
         if (follow)
         {
             args.Add("--follow");
             // -f alone shows the last 10 entries first; say exactly which old entries are wanted.
-            args.Add(options.Since is not null || options.FollowFromStart ? "--no-tail" : "--lines=0");
+            args.Add(options.Since is not null || options.FollowFromStart || cursor is not null ? "--no-tail" : "--lines=0");
         }
+        // One argument, so that nothing in the cursor can be read as an option.
+        if (cursor is not null)
+            args.Add("--after-cursor=" + cursor);
         if (options.Since is { } since)
             args.Add("--since=@" + since.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
         if (!options.Matches.IsDefault)
             args.AddRange(options.Matches);
         return args;
     }
+
+    /// <summary>The cursor to resume after, or null; a checkpoint in a file is refused, as a cursor is by a file read.</summary>
+    private static string? Cursor(LogCheckpoint? checkpoint) =>
+        checkpoint switch
+        {
+            null => null,
+            { Cursor: { } cursor } => cursor,
+            _ => throw new LogCheckpointException(checkpoint,
+                $"The checkpoint is a place in the file '{checkpoint.Source}', not a journal cursor: it resumes a read of that file, not of the live journal."),
+        };
 
     public static async IAsyncEnumerable<AuthLogEntry> RunAsync(
         JournalReaderOptions options, bool follow, LogFiles.ProcessorFactory<AuthLogEntry> factory,

@@ -31,13 +31,26 @@ public static class AuthLogJson
 
     /// <summary>
     /// One entry as one JSON object: <c>timestamp</c>, <c>year_inferred</c>, <c>host</c>, <c>program</c>, <c>pid</c>,
-    /// <c>type</c>, <c>outcome</c>, <c>user</c>, <c>remote</c>, <c>remote_ambiguous</c> (when set), <c>repeat_count</c> (when not 1), <c>event</c>, <c>message</c>, <c>source</c>, <c>line</c>
-    /// (see docs/cli.md). A <see cref="MalformedLine"/> has no timestamp.
+    /// <c>type</c>, <c>outcome</c>, <c>user</c>, <c>remote</c>, <c>remote_ambiguous</c> (when set), <c>repeat_count</c> (when not 1), <c>event</c>, <c>message</c>, <c>source</c>, <c>line</c>,
+    /// <c>original</c> (when kept) (see docs/cli.md). A <see cref="MalformedLine"/> has no timestamp.
     /// </summary>
     /// <param name="writer">Where to write.</param>
     /// <param name="entry">The entry.</param>
     /// <param name="parser">The grammars that read it (for its event's metadata); null for <see cref="AuthLogParser.Default"/>.</param>
-    public static void WriteEntry(Utf8JsonWriter writer, AuthLogEntry entry, AuthLogParser? parser = null)
+    public static void WriteEntry(Utf8JsonWriter writer, AuthLogEntry entry, AuthLogParser? parser = null) => WriteEntry(writer, entry, parser, null);
+
+    /// <summary>
+    /// One entry as one JSON object (see <see cref="WriteEntry(Utf8JsonWriter, AuthLogEntry, AuthLogParser?)"/>), with
+    /// where its remote address is: <c>remote.geo</c> (<c>continent_code</c>, <c>continent_name</c>,
+    /// <c>country_iso_code</c>, <c>country_name</c>, <c>region_iso_code</c>, <c>region_name</c>, <c>city_name</c>,
+    /// <c>latitude</c>, <c>longitude</c>, those the database knows) and <c>remote.as</c> (<c>number</c>,
+    /// <c>organization</c>); and <c>original</c> when the entry kept its raw text (<see cref="LogEntry.Original"/>).
+    /// </summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="entry">The entry.</param>
+    /// <param name="parser">The grammars that read it; null for <see cref="AuthLogParser.Default"/>.</param>
+    /// <param name="geo">What <see cref="Analysis.Geo.GeoDatabases.Lookup(AuthLogEntry)"/> said of its remote address, or null.</param>
+    public static void WriteEntry(Utf8JsonWriter writer, AuthLogEntry entry, AuthLogParser? parser, Analysis.Geo.GeoInfo? geo)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(entry);
@@ -60,6 +73,7 @@ public static class AuthLogJson
             writer.WriteString("host", remote.Host);
             if (remote.Address is { } address) writer.WriteString("address", address.ToString());
             if (remote.Port is { } port) writer.WriteNumber("port", port);
+            if (geo is not null) WriteGeo(writer, geo);
             writer.WriteEndObject();
         }
         if (evt.RemoteAmbiguous) writer.WriteBoolean("remote_ambiguous", true);
@@ -69,7 +83,33 @@ public static class AuthLogJson
         writer.WriteString("message", entry.Message);
         if (entry.Position.Source is { } source) writer.WriteString("source", source);
         writer.WriteNumber("line", entry.Position.Line);
+        if (entry.Original is { } original) writer.WriteString("original", original);
         writer.WriteEndObject();
+    }
+
+    private static void WriteGeo(Utf8JsonWriter writer, Analysis.Geo.GeoInfo geo)
+    {
+        if (geo.HasCountry || geo.ContinentCode is not null || geo.Latitude is not null)
+        {
+            writer.WriteStartObject("geo");
+            if (geo.ContinentCode is { } continentCode) writer.WriteString("continent_code", continentCode);
+            if (geo.ContinentName is { } continentName) writer.WriteString("continent_name", continentName);
+            if (geo.CountryIsoCode is { } countryCode) writer.WriteString("country_iso_code", countryCode);
+            if (geo.CountryName is { } countryName) writer.WriteString("country_name", countryName);
+            if (geo.RegionIsoCode is { } regionCode) writer.WriteString("region_iso_code", regionCode);
+            if (geo.RegionName is { } regionName) writer.WriteString("region_name", regionName);
+            if (geo.CityName is { } city) writer.WriteString("city_name", city);
+            if (geo.Latitude is { } latitude) writer.WriteNumber("latitude", latitude);
+            if (geo.Longitude is { } longitude) writer.WriteNumber("longitude", longitude);
+            writer.WriteEndObject();
+        }
+        if (geo.HasNetwork)
+        {
+            writer.WriteStartObject("as");
+            if (geo.AsNumber is { } number) writer.WriteNumber("number", number);
+            if (geo.AsOrganization is { } organization) writer.WriteString("organization", organization);
+            writer.WriteEndObject();
+        }
     }
 
     /// <summary>An event as a JSON object: <c>"$type"</c>, then its properties (<c>{"$type":"SshdInvalidUser","outcome":"failure","user":"abc",...}</c>).</summary>

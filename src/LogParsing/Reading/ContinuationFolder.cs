@@ -19,7 +19,9 @@ internal sealed class ContinuationFolder<T>(Func<T, string, T> withMessage, int 
 {
     private T? _pending;
     private StringBuilder? _text;
+    private StringBuilder? _original;
     private long _lines;
+    private LineInfo _last;
     private long _cut;
     private bool _truncated;
     private bool _unterminated;
@@ -35,9 +37,23 @@ internal sealed class ContinuationFolder<T>(Func<T, string, T> withMessage, int 
     }
 
     /// <summary>Appends a continuation line to the held entry's message (call only when <see cref="HasPending"/>).</summary>
-    public void Append(ReadOnlySpan<char> line, in LineInfo info)
+    public void Append(ReadOnlySpan<char> line, in LineInfo info) => Append(line, info, line);
+
+    /// <summary>
+    /// Appends a continuation line to the held entry's message, and the line as it was read (<paramref name="whole"/>,
+    /// with what the reader stripped from <paramref name="line"/>) to its <see cref="LogEntry.Original"/> when it keeps one.
+    /// </summary>
+    public void Append(ReadOnlySpan<char> line, in LineInfo info, ReadOnlySpan<char> whole)
     {
+        if (_pending!.Original is { } original)
+        {
+            _original ??= new StringBuilder(original);
+            // The same bound as the message: the raw text must not grow without limit either.
+            var space = maxLength - _original.Length - 1;
+            if (space >= 0) _original.Append('\n').Append(whole[..Math.Min(whole.Length, space)]);
+        }
         _lines++;
+        _last = info;
         _truncated |= info.Truncated;
         _unterminated = info.Unterminated;
         _text ??= new StringBuilder(_pending!.Message);
@@ -72,11 +88,14 @@ internal sealed class ContinuationFolder<T>(Func<T, string, T> withMessage, int 
                 CutContinuationLines = _cut,
                 Truncated = _pending.Truncated || _truncated,
                 Unterminated = _unterminated,
+                Original = _original?.ToString() ?? _pending.Original,
+                LastLine = _pending.Position with { Line = _last.Number, ByteOffset = _last.Offset },
             };
             output.Add((T)folded);
         }
         _pending = null;
         _text = null;
+        _original = null;
         _lines = _cut = 0;
         _truncated = _unterminated = false;
     }

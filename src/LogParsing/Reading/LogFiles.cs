@@ -40,12 +40,19 @@ internal static class LogFiles
     /// <summary>The index of the newest file of <paramref name="files"/> (oldest first) that the checkpoint was saved in.</summary>
     private static int FindCheckpoint(IReadOnlyList<string> files, LogCheckpoint checkpoint, string path)
     {
+        if (checkpoint.Fingerprint is not { } fingerprint)
+        {
+            // Reading the file from its start or its end would repeat or lose lines just as a stale checkpoint would.
+            throw new LogCheckpointException(checkpoint, checkpoint.IsJournal
+                ? $"The checkpoint is a journal cursor, not a place in a file: it resumes JournalReader's read or follow of the live journal, not a read of '{path}'."
+                : $"The checkpoint names no file fingerprint, so it cannot resume a read of '{path}'.");
+        }
         for (var i = files.Count - 1; i >= 0; i--)
         {
             try
             {
                 using var file = LogSource.OpenFile(files[i]);
-                if (Fingerprint.Matches(file.SafeFileHandle, checkpoint.Fingerprint)) return i;
+                if (Fingerprint.Matches(file.SafeFileHandle, fingerprint)) return i;
             }
             catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
             {

@@ -151,4 +151,107 @@ public class CliElasticTests
         Assert.Equal(1, exit);
         Assert.Contains("/no/such/GeoLite2-ASN.mmdb", error);
     }
+
+    [Fact]
+    public async Task Events_text_with_geoip_and_asn_shows_the_country_and_network_after_the_address()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("auth.log", Attacks);
+        var (exit, output, error) = await CliTests.Run("events", path, "--year", "2021",
+            "--geoip", Db("GeoLite2-City-Test.mmdb"), "--asn", Db("GeoLite2-ASN-Test.mmdb"));
+        Assert.True(exit == 0, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("from=89.160.20.156:29160 [SE AS29518] |", lines[0]);
+        Assert.Matches(@"from=203\.0\.113\.9(:40001)? \[CN( AS\d+)?\] \|", lines[2]);
+        // Private: never looked up.
+        Assert.Matches(@"from=192\.168\.1\.10(:40002)? \|", lines[3]);
+    }
+
+    [Fact]
+    public async Task Events_ndjson_with_geoip_and_asn_gives_the_remote_its_geo_and_network()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("auth.log", Attacks);
+        var (exit, output, error) = await CliTests.Run("events", path, "--year", "2021", "--format", "ndjson",
+            "--geoip", Db("GeoLite2-City-Test.mmdb"), "--asn", Db("GeoLite2-ASN-Test.mmdb"));
+        Assert.True(exit == 0, error);
+        var remotes = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("remote")).ToList();
+        Assert.Equal("Linköping", remotes[0].GetProperty("geo").GetProperty("city_name").GetString());
+        Assert.Equal("SE", remotes[0].GetProperty("geo").GetProperty("country_iso_code").GetString());
+        Assert.Equal(29518, remotes[0].GetProperty("as").GetProperty("number").GetInt64());
+        Assert.Equal("Bredband2 AB", remotes[0].GetProperty("as").GetProperty("organization").GetString());
+        Assert.False(remotes[3].TryGetProperty("geo", out _));
+        Assert.False(remotes[3].TryGetProperty("as", out _));
+    }
+
+    [Fact]
+    public async Task Detect_ecs_with_geoip_and_asn_fills_the_alerts_source_geo_and_as()
+    {
+        using var dir = new TempDir();
+        // Six of auth.c's "Failed password" lines in a minute from one address: fail2ban's sshd jail (5 in 10 minutes) fires.
+        var path = dir.File("auth.log", string.Concat(Enumerable.Range(0, 6).Select(i =>
+            $"May 31 07:07:{20 + i} nimbus sshd[{10 + i}]: Failed password for root from 89.160.20.156 port {29160 + i} ssh2\n")));
+        var (exit, output, error) = await CliTests.Run("detect", path, "--year", "2021", "--format", "ecs",
+            "--geoip", Db("GeoLite2-City-Test.mmdb"), "--asn", Db("GeoLite2-ASN-Test.mmdb"));
+        Assert.True(exit == 0, error);
+        var alerts = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.NotEmpty(alerts);
+        var source = alerts[0].GetProperty("source");
+        Assert.Equal("89.160.20.156", source.GetProperty("ip").GetString());
+        Assert.Equal("SE", source.GetProperty("geo").GetProperty("country_iso_code").GetString());
+        Assert.Equal(29518, source.GetProperty("as").GetProperty("number").GetInt64());
+
+        (exit, output, error) = await CliTests.Run("detect", path, "--year", "2021", "--format", "ndjson", "--asn", Db("GeoLite2-ASN-Test.mmdb"));
+        Assert.True(exit == 0, error);
+        Assert.Equal(29518, JsonDocument.Parse(output.Split('\n')[0]).RootElement.GetProperty("source_as").GetProperty("number").GetInt64());
+    }
+
+    [Fact]
+    public async Task Original_writes_the_raw_line_as_event_original_and_has_no_place_in_text()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("auth.log", Attacks);
+        var (exit, output, error) = await CliTests.Run("events", path, "--year", "2021", "--format", "es-bulk", "--original");
+        Assert.True(exit == 0, error);
+        var documents = Items(output, "logs-system.auth-default").Select(i => i.Document).ToList();
+        Assert.Equal(Attacks.Split('\n')[0], documents[0].GetProperty("event").GetProperty("original").GetString());
+
+        (exit, output, error) = await CliTests.Run("events", path, "--year", "2021", "--format", "ecs");
+        Assert.True(exit == 0, error);
+        Assert.DoesNotContain("\"original\"", output);
+
+        (exit, _, error) = await CliTests.Run("events", path, "--year", "2021", "--original");
+        Assert.Equal(2, exit);
+        Assert.Contains("--original needs --format ndjson, ecs or es-bulk", error);
+    }
+
+    [Fact]
+    public async Task Join_continuations_makes_a_multiline_message_one_document()
+    {
+        using var dir = new TempDir();
+        // elastic/integrations test-multiline.log (bd879f20), then a line of sshd's.
+        var path = dir.File("auth.log", "May 21 21:54:44 localhost foo[1234]: This message\n spans multiple lines.\n" + Attacks);
+        var (exit, output, error) = await CliTests.Run("events", path, "--year", "2021", "--format", "ecs", "--join-continuations");
+        Assert.True(exit == 0, error);
+        var documents = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(5, documents.Count);
+        Assert.Equal("This message\n spans multiple lines.", documents[0].GetProperty("message").GetString());
+
+        (exit, output, error) = await CliTests.Run("events", path, "--year", "2021", "--format", "ecs");
+        Assert.True(exit == 0, error);
+        Assert.Equal(6, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task Simulate_with_geoip_and_asn_shows_where_each_banned_host_is()
+    {
+        using var dir = new TempDir();
+        // Six of auth.c's "Failed password" lines in a minute from one address.
+        var path = dir.File("auth.log", string.Concat(Enumerable.Range(0, 6).Select(i =>
+            $"May 31 07:07:{20 + i} nimbus sshd[{10 + i}]: Failed password for root from 89.160.20.156 port {29160 + i} ssh2\n")));
+        var (exit, output, error) = await CliTests.Run("simulate", path, "--year", "2021",
+            "--geoip", Db("GeoLite2-City-Test.mmdb"), "--asn", Db("GeoLite2-ASN-Test.mmdb"));
+        Assert.True(exit == 0, error);
+        Assert.Contains("89.160.20.156 [SE AS29518]", output);
+    }
 }

@@ -35,15 +35,83 @@ public class StateTests
         Assert.Contains("\"fingerprint\"", File.ReadAllText(state));
     }
 
-    [Theory]
-    [InlineData("-")]
-    [InlineData("--journal")]
-    public async Task A_state_needs_one_log_file(string input)
+    [Fact]
+    public async Task A_state_needs_one_log_file_or_the_journal()
     {
         using var dir = new TempDir();
-        var (exit, _, error) = await CliTests.Run("events", input, "--state", Path.Combine(dir.Path, "s"));
+        var (exit, _, error) = await CliTests.Run("events", "-", "--state", Path.Combine(dir.Path, "s"));
         Assert.Equal(2, exit);
-        Assert.Contains("--state needs exactly one log file", error);
+        Assert.Contains("--state needs exactly one log file, or --journal", error);
+    }
+
+    /// <summary>
+    /// A journalctl over a journal file the test appends to (lines of journal.json, a real <c>journalctl -o json</c>
+    /// capture), honouring <c>--after-cursor</c> as journalctl(1) documents it.
+    /// </summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static string FakeJournalctl(TempDir dir, string journal)
+    {
+        var path = Path.Combine(dir.Path, "journalctl");
+        File.WriteAllText(path, $$"""
+            #!/bin/sh
+            cursor=
+            for a in "$@"; do case "$a" in --after-cursor=*) cursor="${a#--after-cursor=}";; esac; done
+            if [ -z "$cursor" ]; then cat '{{journal}}'; exit 0; fi
+            n=$(grep -n -F "\"__CURSOR\":\"$cursor\"" '{{journal}}' | cut -d: -f1)
+            if [ -z "$n" ]; then echo "Failed to seek to cursor: Invalid argument" >&2; exit 1; fi
+            tail -n +$((n + 1)) '{{journal}}'
+            """.Replace("\r", "", StringComparison.Ordinal));
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
+    }
+
+    [Theory]
+    [InlineData("events")]
+    [InlineData("follow")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task The_journal_with_a_state_resumes_after_the_cursor_of_the_last_entry_handled(string command)
+    {
+        using var dir = new TempDir();
+        var all = File.ReadAllLines(Fixture.Path("journal.json"));
+        var journal = dir.File("journal.json", string.Join('\n', all[..8]) + "\n");
+        var journalctl = FakeJournalctl(dir, journal);
+        var state = Path.Combine(dir.Path, "journal.state");
+        async Task<string[]> Run()
+        {
+            // follow ends when journalctl does, as the fake one does after printing.
+            var (exit, output, error) = await CliTests.Run(command, "--journal", "--journalctl", journalctl, "--format", "ecs", "--original", "--state", state);
+            Assert.True(exit == 0, error);
+            return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("event").GetProperty("original").GetString()!)];
+        }
+
+        var first = await Run();
+        Assert.Contains("\"cursor\"", File.ReadAllText(state));
+        Assert.Empty(await Run());
+        File.AppendAllText(journal, string.Join('\n', all[8..]) + "\n");
+        var second = await Run();
+
+        Assert.Equal(8, first.Length);
+        Assert.Equal(all.Length, first.Length + second.Length);
+        Assert.Equal(all.Length, first.Concat(second).Distinct().Count());
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_file_state_given_to_the_journal_and_the_reverse_are_argument_errors()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("auth.log", Lines(0, 2));
+        var fileState = Path.Combine(dir.Path, "auth.state");
+        await Events(path, fileState);
+        var journalState = dir.File("journal.state", "{\"cursor\": \"s=24c055933f2e45c49cf0aadba66cdcf2;i=1a2b0\"}");
+        var journalctl = FakeJournalctl(dir, Fixture.Path("journal.json"));
+
+        var (exit, _, error) = await CliTests.Run("events", "--journal", "--journalctl", journalctl, "--state", fileState);
+        var (exit2, _, error2) = await CliTests.Run("events", path, "--state", journalState);
+
+        Assert.Equal((2, 2), (exit, exit2));
+        Assert.Contains("not a journal cursor", error);
+        Assert.Contains("holds a journal cursor", error2);
     }
 
     [Fact]

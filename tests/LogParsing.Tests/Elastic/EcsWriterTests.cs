@@ -315,6 +315,50 @@ public class EcsWriterTests
         Assert.Equal(20, EcsWriter.DocumentId(first[0]).Length);
     }
 
+    [Fact]
+    public async Task Event_original_is_the_raw_line_on_request_only()
+    {
+        // The sudo line of the integration's newest expected documents (section N of the research notes), whose
+        // event.original is the line with its header, as preserve_original_event keeps it.
+        const string line = "Aug  6 19:42:10 server01 sudo[18432]: alice : PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/id";
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(line + "\n"));
+        var kept = Assert.Single(await Fixture.ToListAsync(AuthLogReader.ReadAsync(stream, Fixture.Utc(2025) with { KeepOriginal = true }, TestContext.Current.CancellationToken)));
+        var notKept = await ReadOne(line, 2025);
+
+        using var on = JsonDocument.Parse(Document(kept, new EcsOptions { IncludeOriginal = true }, null));
+        using var off = JsonDocument.Parse(Document(kept, EcsOptions.Default, null));
+        using var unread = JsonDocument.Parse(Document(notKept, new EcsOptions { IncludeOriginal = true }, null));
+
+        Assert.Equal(line, on.RootElement.GetProperty("event").GetProperty("original").GetString());
+        Assert.Equal("alice : PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/id", on.RootElement.GetProperty("message").GetString());
+        Assert.False(off.RootElement.GetProperty("event").TryGetProperty("original", out _));
+        Assert.False(unread.RootElement.GetProperty("event").TryGetProperty("original", out _));
+    }
+
+    [Fact]
+    public async Task Event_original_of_a_malformed_line_is_its_raw_text_even_unkept()
+    {
+        var entry = await ReadOne("\u0001\u0002 not a syslog line", 2025);
+
+        using var doc = JsonDocument.Parse(Document(entry, new EcsOptions { IncludeOriginal = true }, null));
+
+        Assert.Equal("\u0001\u0002 not a syslog line", doc.RootElement.GetProperty("event").GetProperty("original").GetString());
+    }
+
+    [Fact]
+    public async Task A_joined_multiline_message_is_the_document_elastic_expects()
+    {
+        // test-multiline.log-expected.json@bf3be6b2 (F-28), read as its config reads it (multiline first_line_pattern ^[^\s]).
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes("May 21 21:54:44 localhost foo[1234]: This message\n spans multiple lines.\n"));
+        var entry = Assert.Single(await Fixture.ToListAsync(AuthLogReader.ReadAsync(stream, Fixture.Utc(2024) with { JoinContinuationLines = true }, TestContext.Current.CancellationToken)));
+
+        using var doc = JsonDocument.Parse(Document(entry, EcsOptions.Default, null));
+
+        Assert.Equal("This message\n spans multiple lines.", doc.RootElement.GetProperty("message").GetString());
+        Assert.Equal("2024-05-21T21:54:44.000Z", doc.RootElement.GetProperty("@timestamp").GetString());
+        Assert.Equal(1234, doc.RootElement.GetProperty("process").GetProperty("pid").GetInt32());
+    }
+
     private static async Task<AuthLogEntry> ReadOne(string line, int year)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(line + "\n"));
