@@ -10,10 +10,19 @@ public sealed class AuthLogSummaryBuilder
     // By type, named at Build: a type's Name is a lookup of its own on every line.
     private readonly Dictionary<Type, long> _eventCounts = [];
     private readonly Dictionary<DateTimeOffset, long> _perHour = [];
-    // Every remote host seen, attacking or not: one lookup a line serves the distinct count and the host's state.
-    private readonly Dictionary<string, HostState> _hosts = new(StringComparer.Ordinal);
-    // A connection is a process and its host; the host by its state object, which hashes by reference, not by text.
-    private readonly Dictionary<string, HashSet<(string Program, int? Pid, HostState? Host)>> _users = new(StringComparer.Ordinal);
+    // The state is rows of numbers, not an object per host or a set per user: a busy log has a hundred thousand hosts
+    // and half a million connections, and arrays and sets of structs without references are never traced by the GC,
+    // where that many small objects, promoted and then scanned in every collection, cost more than the counting.
+    // Every remote host seen, attacking or not: one lookup a line serves the distinct count and the host's row.
+    private readonly Dictionary<string, int> _hostIds = new(StringComparer.Ordinal);
+    private HostRow[] _hosts = new HostRow[256];
+    private readonly Dictionary<string, int> _userIds = new(StringComparer.Ordinal);
+    private long[] _userConnections = new long[64];
+    private readonly Dictionary<string, int> _programIds = new(StringComparer.Ordinal);
+    // A connection is a program's process (its pid, or none) and the host it came from; each set holds one fact once.
+    private readonly HashSet<(int Host, int Program, long Pid)> _hostConnections = [];
+    private readonly HashSet<(int Host, int User)> _hostUsers = [];
+    private readonly HashSet<(int User, int Program, long Pid, int Host)> _userConnectionSet = [];
     private readonly List<AcceptedLogin> _accepted = [];
     private DateTimeOffset? _first, _last;
     private long _lines, _malformed, _unrecognized, _failures, _successes;
@@ -22,6 +31,8 @@ public sealed class AuthLogSummaryBuilder
     private const int ShapeWords = 6;
     private readonly Dictionary<string, long> _shapes = new(StringComparer.Ordinal);
     private readonly AttemptCounting _counting;
+    private string? _lastProgram;
+    private int _lastProgramId;
 
     /// <summary>A builder that counts attempts by <see cref="AttemptCounting.Default"/> (fail2ban's aggressive sshd mode).</summary>
     public AuthLogSummaryBuilder() : this(AttemptCounting.Default)
@@ -57,11 +68,12 @@ public sealed class AuthLogSummaryBuilder
         if (_first is null || entry.Timestamp < _first) _first = entry.Timestamp;
         if (_last is null || entry.Timestamp > _last) _last = entry.Timestamp;
         var remote = evt.Remote?.Host;
-        HostState? host = null;
+        var host = -1;
         if (remote is not null)
         {
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_hosts, remote, out _);
-            host = slot ??= new HostState();
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_hostIds, remote, out var seen);
+            if (!seen) id = NewRow(ref _hosts, _hostIds.Count - 1);
+            host = id;
         }
 
         var failed = _counting.FailedAttempts(entry);
@@ -72,33 +84,59 @@ public sealed class AuthLogSummaryBuilder
             // The hour of the clock time as written (its offset kept), by truncating ticks.
             var hour = new DateTimeOffset(t.DateTime.Ticks - t.DateTime.Ticks % TimeSpan.TicksPerHour, t.Offset);
             CollectionsMarshal.GetValueRefOrAddDefault(_perHour, hour, out _) += failed;
+            var program = ProgramId(entry.Program);
+            var pid = entry.ProcessId is { } p ? p : NoPid;
+            var user = evt.User is { } name ? UserId(name) : -1;
             var known = false;
-            if (host is not null)
+            if (host >= 0)
             {
-                if (host.Failures == 0) host.First = host.Last = t;
-                host.Failures += failed;
-                if (t < host.First) host.First = t;
-                if (t > host.Last) host.Last = t;
+                ref var row = ref _hosts[host];
+                if (row.Failures == 0) row.First = row.Last = t;
+                row.Failures += failed;
+                if (t < row.First) row.First = t;
+                if (t > row.Last) row.Last = t;
                 // A connection logs several failures (Invalid user, Failed password, Disconnected...): when this one is the
                 // host's last connection and user again, every set below already holds it, and the lookups are skipped.
-                known = host.IsLast(entry.Program, entry.ProcessId, evt.User);
+                known = row.IsLast(program, pid, user);
                 if (!known)
                 {
-                    host.AddConnection((entry.Program, entry.ProcessId));
-                    if (evt.User is { } u) host.AddUser(u);
+                    if (_hostConnections.Add((host, program, pid))) row.Connections++;
+                    if (user >= 0 && _hostUsers.Add((host, user))) row.Users++;
                 }
             }
-            if (!known && evt.User is { } user)
-            {
-                ref var set = ref CollectionsMarshal.GetValueRefOrAddDefault(_users, user, out _);
-                (set ??= []).Add((entry.Program, entry.ProcessId, host));
-            }
+            if (!known && user >= 0 && _userConnectionSet.Add((user, program, pid, host))) _userConnections[user]++;
         }
         else if (_counting.Logins(entry) is > 0 and var logins)
         {
             _successes += logins;
             _accepted.Add(new AcceptedLogin(entry.Timestamp, evt.User, evt.Remote, (evt as SshdAcceptedAuthentication)?.Method));
         }
+    }
+
+    // Outside int's range: a line without a pid is its own process, never one with a pid.
+    private const long NoPid = long.MinValue;
+
+    private static int NewRow<T>(ref T[] rows, int id)
+    {
+        if (id == rows.Length) Array.Resize(ref rows, rows.Length * 2);
+        return id;
+    }
+
+    private int UserId(string user)
+    {
+        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_userIds, user, out var seen);
+        if (!seen) id = NewRow(ref _userConnections, _userIds.Count - 1);
+        return id;
+    }
+
+    // Lines of one program come in runs and the reader interns its name: the last one is checked by reference first.
+    private int ProgramId(string program)
+    {
+        if (ReferenceEquals(program, _lastProgram)) return _lastProgramId;
+        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_programIds, program, out var seen);
+        if (!seen) id = _programIds.Count - 1;
+        (_lastProgram, _lastProgramId) = (program, id);
+        return id;
     }
 
     private void AddShape(AuthLogEntry entry)
@@ -153,61 +191,39 @@ public sealed class AuthLogSummaryBuilder
             .Select(g => new KeyValuePair<string, long>(g.Key, g.Sum(p => p.Value)))
             .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)],
         FailuresPerHour = [.. _perHour.OrderBy(p => p.Key)],
-        Hosts = [.. _hosts
-            .Where(h => h.Value.Failures > 0)
-            .Select(h => new HostActivity(h.Key, h.Value.Failures, h.Value.ConnectionCount, h.Value.UserCount, h.Value.First, h.Value.Last))
+        Hosts = [.. _hostIds
+            .Where(h => _hosts[h.Value].Failures > 0)
+            .Select(h => Activity(h.Key, in _hosts[h.Value]))
             .OrderByDescending(h => h.Failures).ThenBy(h => h.Host, StringComparer.Ordinal)],
-        UsersTried = [.. _users
-            .Select(u => new KeyValuePair<string, long>(u.Key, u.Value.Count))
+        UsersTried = [.. _userIds
+            .Where(u => _userConnections[u.Value] > 0)
+            .Select(u => new KeyValuePair<string, long>(u.Key, _userConnections[u.Value]))
             .OrderByDescending(u => u.Value).ThenBy(u => u.Key, StringComparer.Ordinal)],
         Accepted = [.. _accepted],
-        DistinctRemoteHosts = _hosts.Count,
+        DistinctRemoteHosts = _hostIds.Count,
     };
 
-    /// <summary>
-    /// One remote host, attacking once it has a failure. Most hosts try one or two names over a few connections, and a busy log has a hundred thousand
-    /// hosts: the first connection and user are fields, and a set is made only for a host that uses a second.
-    /// </summary>
-    private sealed class HostState
+    private static HostActivity Activity(string host, in HostRow r) => new(host, r.Failures, r.Connections, r.Users, r.First, r.Last);
+
+    /// <summary>One remote host's counts, attacking once it has a failure; its connections and users are counted as the sets first take them.</summary>
+    private struct HostRow
     {
         public long Failures;
         public DateTimeOffset First;
         public DateTimeOffset Last;
-        private (string, int?)? _connection;
-        private HashSet<(string, int?)>? _connections;
-        private string? _user;
-        private HashSet<string>? _users;
-
-        private string? _lastProgram;
-        private int? _lastPid;
-        private string? _lastUser;
+        public int Connections;
+        public int Users;
+        private int _lastProgram;
+        private long _lastPid;
+        private int _lastUser;
         private bool _hasLast;
 
         /// <summary>True when the failure is of the same connection and user as the host's last; else remembers it.</summary>
-        public bool IsLast(string program, int? pid, string? user)
+        public bool IsLast(int program, long pid, int user)
         {
-            if (_hasLast && pid == _lastPid && string.Equals(program, _lastProgram, StringComparison.Ordinal) && string.Equals(user, _lastUser, StringComparison.Ordinal))
-                return true;
+            if (_hasLast && pid == _lastPid && program == _lastProgram && user == _lastUser) return true;
             (_lastProgram, _lastPid, _lastUser, _hasLast) = (program, pid, user, true);
             return false;
-        }
-
-        public int ConnectionCount => _connections?.Count ?? (_connection is null ? 0 : 1);
-
-        public int UserCount => _users?.Count ?? (_user is null ? 0 : 1);
-
-        public void AddConnection((string, int?) connection)
-        {
-            if (_connections is not null) _connections.Add(connection);
-            else if (_connection is null) _connection = connection;
-            else if (!_connection.Value.Equals(connection)) _connections = [_connection.Value, connection];
-        }
-
-        public void AddUser(string user)
-        {
-            if (_users is not null) _users.Add(user);
-            else if (_user is null) _user = user;
-            else if (!string.Equals(_user, user, StringComparison.Ordinal)) _users = new(StringComparer.Ordinal) { _user, user };
         }
     }
 }

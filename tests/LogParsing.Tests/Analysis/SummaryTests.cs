@@ -23,4 +23,33 @@ public class SummaryTests
         foreach (var a in s.Accepted) text.AppendLine($"accepted {a.Timestamp:O} {a.User} {a.Remote} {a.Method}");
         Snapshot.Match(text.ToString());
     }
+
+    [Fact]
+    public async Task Connections_and_users_are_counted_once_each_per_host_and_per_user()
+    {
+        // OpenSSH 9.x auth2.c/auth.c forms ("Invalid user %s from %s port %d", "Failed password for [invalid user ]%s from %s
+        // port %d ssh2"), util-linux su-common.c ("FAILED SU (to %s) %s on %s"). Two connections of one host interleave
+        // (pids 100 and 101), one tries two names, pid 100 recurs on another machine for another host, and su logs with and
+        // without a pid.
+        using var dir = new TempDir();
+        var path = dir.File("auth.log",
+            "Mar  6 06:00:01 web1 sshd[100]: Invalid user oracle from 203.0.113.5 port 40000\n" +
+            "Mar  6 06:00:02 web1 sshd[100]: Failed password for invalid user oracle from 203.0.113.5 port 40000 ssh2\n" +
+            "Mar  6 06:00:03 web1 sshd[101]: Failed password for root from 203.0.113.5 port 40002 ssh2\n" +
+            "Mar  6 06:00:04 web1 sshd[100]: Failed password for invalid user oracle from 203.0.113.5 port 40000 ssh2\n" +
+            "Mar  6 06:00:05 web1 sshd[100]: Failed password for invalid user admin from 203.0.113.5 port 40000 ssh2\n" +
+            "Mar  6 06:00:06 web2 sshd[100]: Failed password for root from 198.51.100.7 port 5555 ssh2\n" +
+            "Mar  6 06:21:40 web1 su: FAILED SU (to root) alice on pts/0\n" +
+            "Mar  6 06:21:50 web1 su: FAILED SU (to root) alice on pts/0\n" +
+            "Mar  6 06:22:00 web1 su[2000]: FAILED SU (to root) alice on pts/1\n");
+        var s = await AuthLogSummary.SummarizeAsync(AuthLogReader.ReadAsync(path, Fixture.Utc(year: 2021), TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            [("203.0.113.5", 5L, 2L, 3), ("198.51.100.7", 1L, 1L, 1)],
+            s.Hosts.Select(h => (h.Host, h.Failures, h.Attempts, h.Users)));
+        Assert.Equal(
+            [new("alice", 2), new("root", 2), new("admin", 1), new KeyValuePair<string, long>("oracle", 1)],
+            s.UsersTried);
+        Assert.Equal((9, 2), (s.Failures, s.DistinctRemoteHosts));
+    }
 }

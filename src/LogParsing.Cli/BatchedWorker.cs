@@ -1,0 +1,71 @@
+using System.Threading.Channels;
+
+namespace LogParsing.Cli;
+
+/// <summary>
+/// Work on items in order on another thread, handed over in batches: the summary's detections run beside the reading and
+/// the counting instead of after each line, so a second core takes their cost (a handover per line would cost more than
+/// the work). <see cref="CompleteAsync"/> waits for the last batch and rethrows what the work threw.
+/// </summary>
+internal sealed class BatchedWorker<T> : IDisposable
+{
+    private const int BatchSize = 1024;
+    // A few batches in flight bound the memory; a reader faster than the work waits for it.
+    private readonly Channel<(T[] Items, int Count)> _batches = Channel.CreateBounded<(T[], int)>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+    private readonly Task _work;
+    private T[] _batch = new T[BatchSize];
+    private int _count;
+
+    public BatchedWorker(Action<T> work, CancellationToken cancellationToken)
+    {
+        _work = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var (items, count) in _batches.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                    for (var i = 0; i < count; i++) work(items[i]);
+            }
+            catch (Exception e)
+            {
+                // The reader must not wait for room that will never come.
+                _batches.Writer.TryComplete(e);
+                throw;
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>Queues <paramref name="item"/>; waits only when the work is four batches behind.</summary>
+    public ValueTask AddAsync(T item, CancellationToken cancellationToken)
+    {
+        _batch[_count++] = item;
+        return _count < BatchSize ? ValueTask.CompletedTask : SendAsync(cancellationToken);
+    }
+
+    /// <summary>Hands over what is queued and waits until every item has been worked on.</summary>
+    public async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        if (_count > 0) await SendAsync(cancellationToken).ConfigureAwait(false);
+        _batches.Writer.TryComplete();
+        await _work.ConfigureAwait(false);
+    }
+
+    /// <summary>Ends the work without waiting, when the reading failed: the worker stops at the end of what it was given.</summary>
+    public void Dispose() => _batches.Writer.TryComplete();
+
+    private async ValueTask SendAsync(CancellationToken cancellationToken)
+    {
+        var full = (_batch, _count);
+        _batch = new T[BatchSize];
+        _count = 0;
+        try
+        {
+            await _batches.Writer.WriteAsync(full, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            // The work stopped (it threw): its exception is the one to report.
+            await _work.ConfigureAwait(false);
+            throw;
+        }
+    }
+}
