@@ -16,7 +16,8 @@ namespace LogParsing.Benchmarks.Baselines;
 /// (addresses parsed, ports and uids as ints, sshd's codes, reasons, methods, key types and fingerprints, offers, PAM's
 /// uid/euid/tty/ruser/rhost/user). It is what one writes for speed and for these lines only: no generality, no error
 /// reporting, strings allocated only for the fields kept. A message of a known program in a form it does not read
-/// gives null (not covered); any other program's message is an <see cref="UnrecognizedEvent"/>, as in the library.
+/// gives null (not covered); the message of a program it does not know is an <see cref="UnrecognizedEvent"/>, as in the
+/// library for the programs the corpora hold (kernel, systemd, dbus-daemon).
 /// </summary>
 public static class HandWrittenParser
 {
@@ -140,7 +141,9 @@ public static class HandWrittenParser
             "CRON" => Cron(m),
             "sudo" => Sudo(m),
             "systemd-logind" => Logind(m),
+            // su's own messages ("Successful su for ...") are in no corpus: not covered.
             "su" => null,
+            // The corpora's other programs (kernel, systemd, dbus-daemon) have no grammar in the library either.
             _ => Unrecognized,
         };
     }

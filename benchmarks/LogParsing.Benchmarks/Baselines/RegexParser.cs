@@ -136,6 +136,7 @@ public static partial class RegexParser
             "sudo" => Sudo(m),
             "systemd-logind" => Logind(m),
             "su" => null,
+            // What users write for the lines they do not care about: a record that says so.
             _ => new UnrecognizedEvent(),
         };
     }
