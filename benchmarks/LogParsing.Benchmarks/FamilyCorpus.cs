@@ -41,14 +41,15 @@ public static class FamilyCorpus
     };
 
 
-    // The corpus's own sshd lines (its pam_unix and cron lines left out), so this suite and LineParsing read the same forms.
+    // The real mix's own sshd lines (both stamp forms and the repeat summaries; its pam_unix lines left out), so this
+    // suite and LineParsing read the same forms.
     private static string[] Sshd(int count, int seed)
     {
         var lines = new List<string>(count);
         for (var size = count * 2; lines.Count < count; size *= 2)
         {
             lines.Clear();
-            foreach (var line in Corpus.BaselineLines(size, seed))
+            foreach (var line in Corpus.Lines(size, seed))
             {
                 if (line.Contains(" nimbus sshd", StringComparison.Ordinal) && !line.Contains(": pam_", StringComparison.Ordinal)) lines.Add(line);
                 if (lines.Count == count) break;

@@ -5,7 +5,7 @@ namespace LogParsing.Benchmarks;
 
 /// <summary>
 /// The syslog envelope alone (<c>May 31 07:07:22 nimbus sshd[52959]: </c>: month, day, time, host, program, pid), per
-/// line, over the seeded corpus: <see cref="Syslog.TryReadHeader"/> (as the readers call it) against the baselines' own
+/// line, over the seeded real mix (classic and RFC 3339 stamps): <see cref="Syslog.TryReadHeader"/> (as the readers call it) against the baselines' own
 /// header routines.
 /// </summary>
 public class HeaderBenchmarks : PerLineBenchmarks<string, HeaderBenchmarks.Envelope>
@@ -14,7 +14,7 @@ public class HeaderBenchmarks : PerLineBenchmarks<string, HeaderBenchmarks.Envel
     public readonly struct Envelope : IPerLineSuite<string>
     {
         /// <inheritdoc />
-        public string[] Lines(int count) => Corpus.BaselineLines(count);
+        public string[] Lines(int count) => Corpus.Lines(count);
 
         /// <inheritdoc />
         public double AverageLineBytes(string[] lines) => TextLines.AverageBytes(lines);

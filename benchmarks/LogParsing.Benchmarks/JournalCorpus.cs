@@ -7,7 +7,8 @@ using LogParsing.Benchmarks.Baselines;
 namespace LogParsing.Benchmarks;
 
 /// <summary>
-/// The seeded corpus as <c>journalctl -o json --all</c> would export it: one object a line with the fields journald
+/// The seeded real mix (<see cref="Corpus.Lines"/>, its repeat summaries as the messages they repeat) as
+/// <c>journalctl -o json --all</c> would export it: one object a line with the fields journald
 /// stores for a syslog message (cursor, times, boot and machine ids, host, transport, priority, facility, identifier,
 /// pid, message, credentials, command, unit, cgroup), so the readers skip as much as they would on a real export.
 /// Never written to the repository.
@@ -28,12 +29,16 @@ public static class JournalCorpus
         var buffer = new ArrayBufferWriter<byte>(count * 1024);
         using var json = new Utf8JsonWriter(buffer, WriterOptions);
         var sequence = random.Next(100_000, 1_000_000);
-        foreach (var line in Corpus.BaselineLines(count, seed))
+        foreach (var line in Corpus.Lines(count, seed))
         {
             var header = HandWrittenParser.ParseHeader(line) ?? throw new InvalidOperationException("not a corpus line: " + line);
             var message = line[header.MessageStart..];
-            var stamp = new DateTimeOffset(2021, header.Month, header.Day, header.Hour, header.Minute, header.Second, TimeSpan.Zero);
-            var realtime = (stamp - DateTimeOffset.UnixEpoch).Ticks / 10 + random.Next(1_000_000);
+            // journald stores every message; the repeat summaries are rsyslog's, written when it forwards them to a file.
+            if (message.StartsWith("message repeated ", StringComparison.Ordinal))
+                message = message[(message.IndexOf('[', StringComparison.Ordinal) + 2)..^1];
+            var stamp = header.Timestamp(2021);
+            var second = stamp.AddTicks(-(stamp.Ticks % TimeSpan.TicksPerSecond));
+            var realtime = (second - DateTimeOffset.UnixEpoch).Ticks / 10 + random.Next(1_000_000);
             var monotonic = realtime - 1_622_000_000_000_000L;
             // sudo logs without LOG_PID: its syslog line has no pid, and the export leaves both pid fields out.
             var pid = header.ProcessId?.ToString(CultureInfo.InvariantCulture);
@@ -55,7 +60,7 @@ public static class JournalCorpus
             json.WriteString("SYSLOG_FACILITY", message.StartsWith("pam_", StringComparison.Ordinal) ? "10" : cron ? "9" : "4");
             json.WriteString("SYSLOG_IDENTIFIER", header.Program);
             if (pid is not null) json.WriteString("SYSLOG_PID", pid);
-            json.WriteString("SYSLOG_TIMESTAMP", line[..16]);
+            json.WriteString("SYSLOG_TIMESTAMP", string.Create(CultureInfo.InvariantCulture, $"{second:MMM} {second.Day,2} {second:HH:mm:ss} "));
             json.WriteString("MESSAGE", message);
             if (pid is not null) json.WriteString("_PID", pid);
             json.WriteString("_UID", "0");

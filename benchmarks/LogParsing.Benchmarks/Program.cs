@@ -17,6 +17,11 @@ if (args is ["hotfile", var file, var secs])
     await Profile.HotFile(file, TimeSpan.FromSeconds(int.Parse(secs, System.Globalization.CultureInfo.InvariantCulture)), Console.Out);
     return;
 }
+if (args is ["kept"])
+{
+    Profile.KeptStrings(Console.Out);
+    return;
+}
 if (args is ["forms"])
 {
     Profile.Forms(Console.Out);

@@ -39,20 +39,57 @@ public class BenchmarkCorrectnessTests
     }
 
     [Fact]
-    public void Line_parsing_benchmarks_recognise_every_generated_line_all_three_ways()
+    public void Line_parsing_benchmarks_recognise_the_same_lines_all_three_ways()
     {
         var benchmark = new LineParsingBenchmarks { Lines = 2_000 };
         benchmark.Setup();
-        Assert.Equal(2_000, benchmark.Pidgin());
-        Assert.Equal(2_000, benchmark.HandWritten());
-        Assert.Equal(2_000, benchmark.GeneratedRegex());
+        // The real mix's unknown lines (kernel, systemd, dbus) are read by all three, as unrecognised, and not counted.
+        var recognised = benchmark.Pidgin();
+        Assert.InRange(recognised, 1_900, 1_990);
+        Assert.Equal(recognised, benchmark.HandWritten());
+        Assert.Equal(recognised, benchmark.GeneratedRegex());
     }
 
     [Fact]
-    public void The_baselines_extract_what_the_library_extracts()
+    public void Both_baselines_make_the_library_entry_field_by_field_on_every_line_of_the_real_mix()
     {
-        foreach (var line in Corpus.BaselineLines(500))
-            AssertBaselinesAgree(line);
+        // 20,000 lines of the real mix: classic and RFC 3339 stamps, repeat summaries, sshd, PAM, cron, sudo, su, logind,
+        // and the ~3% of lines no grammar knows (the library's UnrecognizedEvent, which the baselines make too).
+        var resolver = new TimestampResolver(2021, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc);
+        var uncovered = 0;
+        var kinds = new HashSet<string>();
+        foreach (var line in Corpus.Lines(20_000))
+        {
+            var expected = AuthLogParser.Default.Parse(line.AsSpan(), resolver, default, truncated: false);
+            var handWritten = HandWrittenParser.Parse(line, 2021);
+            var regex = RegexParser.Parse(line, 2021);
+            // A line one baseline does not cover, the other does not cover either.
+            Assert.True((handWritten is null) == (regex is null), line);
+            if (handWritten is null)
+            {
+                uncovered++;
+                continue;
+            }
+            kinds.Add(expected.Event.GetType().Name);
+            AssertSameEntry(line, expected, handWritten);
+            AssertSameEntry(line, expected, regex!);
+        }
+        // docs/benchmarks.md states the share: every line of the real mix is covered.
+        Assert.Equal(0, uncovered);
+        Assert.Equal(
+            ["CronCommand", "LogindNewSession", "LogindSessionRemoved", "PamAuthenticationFailure", "PamSessionClosed", "PamSessionOpened",
+             "PamUserUnknown", "SshdAcceptedAuthentication", "SshdConnectionClosed", "SshdConnectionReset", "SshdDisconnected",
+             "SshdFailedAuthentication", "SshdIdentificationError", "SshdInvalidUser", "SshdNegotiationFailed", "SshdReceivedDisconnect",
+             "SudoCommand", "UnrecognizedEvent"],
+            kinds.Order());
+    }
+
+    // Record equality is field by field: the entry's, its event's (SshdNegotiationFailed compares its offers item by
+    // item), and the remote endpoint's with its parsed address.
+    private static void AssertSameEntry(string line, AuthLogEntry expected, AuthLogEntry actual)
+    {
+        if (!expected.Equals(actual))
+            throw new Xunit.Sdk.XunitException($"{line}\nlibrary:  {expected}\nbaseline: {actual}");
     }
 
     [Fact]
@@ -69,15 +106,14 @@ public class BenchmarkCorrectnessTests
     public void The_header_baselines_read_what_the_header_grammar_reads()
     {
         var resolver = new TimestampResolver(2021, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc);
-        foreach (var line in Corpus.BaselineLines(500).Concat(FamilyCorpus.Families.SelectMany(f => FamilyCorpus.Lines(f, 300))))
+        foreach (var line in Corpus.Lines(20_000).Concat(FamilyCorpus.Families.SelectMany(f => FamilyCorpus.Lines(f, 300))))
         {
             var result = Syslog.Header.Parse(line.AsSpan());
             Assert.True(result.Success, line);
             var (stamp, host, program, pid) = result.Value;
-            Assert.Equal((null, 0L, (TimeSpan?)null), (stamp.Year, stamp.FractionTicks, stamp.Offset));
             // The grammar does not say where it stopped; the whole-line parser's message starts there.
             var messageStart = line.Length - AuthLogParser.Default.Parse(line.AsSpan(), resolver, default, truncated: false).Message.Length;
-            var expected = new BaselineHeader(stamp.Month, stamp.Day, stamp.Hour, stamp.Minute, stamp.Second, host!, program, pid, messageStart);
+            var expected = new BaselineHeader(stamp, host!, program, pid, messageStart);
             Assert.Equal(expected, HandWrittenParser.ParseHeader(line));
             Assert.Equal(expected, RegexParser.ParseHeader(line));
         }
@@ -123,19 +159,8 @@ public class BenchmarkCorrectnessTests
         foreach (var baseline in new[] { HandWrittenParser.Parse(line, 2021), RegexParser.Parse(line, 2021) })
         {
             Assert.NotNull(baseline);
-            Assert.Equal((entry.Timestamp, entry.Host, entry.Program, entry.ProcessId, entry.Message), (baseline.Timestamp, baseline.Host, baseline.Program, baseline.ProcessId, baseline.Message));
-            AssertSameEvent(entry.Event, baseline.Event);
+            AssertSameEntry(line, entry, baseline);
         }
-    }
-
-    // The baselines name their forms after the library's events and read the same fields from them.
-    private static void AssertSameEvent(AuthEvent expected, BaselineEvent actual)
-    {
-        Assert.Equal(expected.GetType().Name, actual.Kind);
-        Assert.Equal(expected.User, actual.User);
-        Assert.Equal(expected.Remote?.Host, actual.RemoteHost);
-        Assert.Equal(expected.Remote?.Port, actual.Port);
-        Assert.Equal(DetailOf(expected), actual.Detail);
     }
 
     // SshdNegotiationFailed's Offer is an ImmutableArray, which record equality compares by reference: by content here.
@@ -152,17 +177,6 @@ public class BenchmarkCorrectnessTests
         }
     }
 
-    private static BaselineDetail? DetailOf(AuthEvent e) => e switch
-    {
-        PamEvent pam => new(Module: pam.Module, Service: pam.Service, Type: pam.Type),
-        CronCommand cron => new(Command: cron.Command),
-        SudoCommand sudo => new(Command: sudo.Command, RunAs: sudo.RunAs, Tty: sudo.Tty, Pwd: sudo.Pwd, Reason: sudo.Reason),
-        LogindNewSession session => new(SessionId: session.SessionId),
-        LogindSessionLoggedOut session => new(SessionId: session.SessionId),
-        LogindSessionRemoved session => new(SessionId: session.SessionId),
-        _ => null,
-    };
-
     [Fact]
     public async Task File_reading_benchmarks_read_every_line_plain_and_gzip()
     {
@@ -173,6 +187,8 @@ public class BenchmarkCorrectnessTests
             Assert.Equal(200_000, benchmark.ParseOnly());
             Assert.Equal(200_000, await benchmark.ReadPlainFile());
             Assert.Equal(200_000, await benchmark.ReadGzipFile());
+            Assert.Equal(200_000, benchmark.HandWrittenPlainFile());
+            Assert.Equal(200_000, benchmark.RegexPlainFile());
         }
         finally
         {
@@ -220,10 +236,12 @@ public class BenchmarkCorrectnessTests
     {
         var benchmark = new JournalBenchmarks();
         benchmark.Setup();
-        Assert.Equal(20_000, benchmark.HandWritten());
-        Assert.Equal(20_000, benchmark.GeneratedRegex());
-        Assert.Equal(20_000, benchmark.Pidgin());
-        Assert.Equal(20_000, await benchmark.Reader());
+        // The real mix's unknown lines are entries too, read as unrecognised by all four, and not counted.
+        var recognised = benchmark.Pidgin();
+        Assert.InRange(recognised, 19_000, 19_800);
+        Assert.Equal(recognised, benchmark.HandWritten());
+        Assert.Equal(recognised, benchmark.GeneratedRegex());
+        Assert.Equal(recognised, await benchmark.Reader());
     }
 
     [Fact]
@@ -239,7 +257,7 @@ public class BenchmarkCorrectnessTests
                 entries.Add(e);
         }
         var lines = JournalCorpus.Lines(export);
-        var corpus = Corpus.BaselineLines(500);
+        var corpus = Corpus.Lines(500);
         var resolver = new TimestampResolver(2021, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc);
         Assert.Equal(500, entries.Count);
         Assert.Equal(500, lines.Length);
@@ -247,20 +265,23 @@ public class BenchmarkCorrectnessTests
         {
             var entry = entries[i];
             // Each entry is the corpus line it was made from, with a stamp to the microsecond, a unit and a priority.
+            // A repeat summary is exported as the message it repeats: journald stores each one.
             var syslog = AuthLogParser.Default.Parse(corpus[i].AsSpan(), resolver, default, truncated: false);
-            Assert.Equal((syslog.Host, syslog.Program, syslog.ProcessId, syslog.Message), (entry.Host, entry.Program, entry.ProcessId, entry.Message));
+            Assert.Equal((syslog.Host, syslog.Program, syslog.ProcessId), (entry.Host, entry.Program, entry.ProcessId));
+            Assert.Equal(syslog.RepeatCount > 1 ? syslog.Message[(syslog.Message.IndexOf('[') + 2)..^1] : syslog.Message, entry.Message);
             AssertEqualEvents(syslog.Event, entry.Event);
-            Assert.Equal(syslog.Timestamp, entry.Timestamp.AddTicks(-(entry.Timestamp.Ticks % TimeSpan.TicksPerSecond)));
+            Assert.Equal(Seconds(syslog.Timestamp), Seconds(entry.Timestamp));
             Assert.NotNull(entry.Unit);
             Assert.NotNull(entry.Severity);
-            foreach (var baseline in new[] { JsonDocumentJournalReader.ReadHandWritten(lines[i]), JsonDocumentJournalReader.ReadRegex(lines[i]) })
+            foreach (var baseline in new[] { HandWrittenJournalReader.Read(lines[i].Span), RegexJournalReader.Read(lines[i]) })
             {
                 Assert.NotNull(baseline);
-                Assert.Equal((entry.Timestamp, entry.Host, entry.Program, entry.ProcessId, entry.Message, entry.Unit, entry.Severity),
-                    (baseline.Timestamp, baseline.Host, baseline.Program, baseline.ProcessId, baseline.Message, baseline.Unit, baseline.Severity));
-                AssertSameEvent(entry.Event, baseline.Event);
+                // The reader gives each entry its position in the stream; the baselines read lines, not a stream.
+                AssertSameEntry(corpus[i], entry with { Position = default }, baseline);
             }
         }
+
+        static DateTimeOffset Seconds(DateTimeOffset t) => t.AddTicks(-(t.Ticks % TimeSpan.TicksPerSecond));
     }
 
     [Fact]
