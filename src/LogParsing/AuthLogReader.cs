@@ -18,8 +18,8 @@ namespace LogParsing;
 public static class AuthLogReader
 {
     private static readonly LineReader<AuthLogEntry, AuthLogReaderOptions> Reader = new(
-        options => (source, lastWrite) => new AuthLineProcessor(options.Parser, TimestampResolver.For(options, lastWrite), source),
-        AuthLogReaderOptions.Default);
+        options => (source, lastWrite) => new AuthLineProcessor(options.Parser, TimestampResolver.For(options, lastWrite), source, chunk: false),
+        AuthLogReaderOptions.Default, parallel: true);
 
     /// <summary>
     /// Reads a file, or with <see cref="LogReaderOptions.IncludeRotated"/> its whole rotation set oldest first.
@@ -50,16 +50,36 @@ public static class AuthLogReader
     public static IAsyncEnumerable<AuthLogEntry> FollowAsync(string path, AuthLogReaderOptions? options = null, CancellationToken cancellationToken = default) =>
         Reader.FollowAsync(path, options, cancellationToken);
 
-    private sealed class AuthLineProcessor(AuthLogParser parser, TimestampResolver resolver, string? source) : LineProcessor<AuthLogEntry>
+    /// <summary>
+    /// The lines of one source, each an entry; a repeat summary (<c>last message repeated 3 times</c>) takes the previous
+    /// entry's event. As a chunk processor (<paramref name="chunk"/>) it leaves that to <see cref="InOrder"/>, and gives up
+    /// on a chunk with a stamp in a repeated daylight-saving hour, whose instant depends on the stamps before it.
+    /// </summary>
+    private sealed class AuthLineProcessor(AuthLogParser parser, TimestampResolver resolver, string? source, bool chunk) : LineProcessor<AuthLogEntry>
     {
         private AuthLogEntry? _previous;
 
         public override void OnLine(ReadOnlySpan<char> line, in LineInfo info, List<AuthLogEntry> output)
         {
-            var entry = AuthLogParser.AfterPrevious(parser.Parse(line, resolver, info.Position(source), info.Truncated), _previous);
+            var entry = parser.Parse(line, resolver, info.Position(source), info.Truncated);
+            if (!chunk) entry = AuthLogParser.AfterPrevious(entry, _previous);
             if (info.Unterminated) entry = entry with { Unterminated = true };
             output.Add(entry);
             _previous = entry;
+        }
+
+        public override LineProcessor<AuthLogEntry> NewChunkProcessor() => new AuthLineProcessor(parser, resolver.Fork(), source, chunk: true);
+
+        public override bool Independent => !resolver.ResolvedAmbiguous;
+
+        public override void InOrder(List<AuthLogEntry> parsed, List<AuthLogEntry> output)
+        {
+            foreach (var entry in parsed)
+            {
+                var next = AuthLogParser.AfterPrevious(entry, _previous);
+                output.Add(next);
+                _previous = next;
+            }
         }
     }
 }

@@ -42,6 +42,26 @@ public record LogReaderOptions
     /// </summary>
     public LogCheckpoint? ResumeFrom { get; init; }
 
+    /// <summary>
+    /// The most threads that parse one file or stream at once: its lines are split in order, parsed in chunks on up to this
+    /// many threads, and yielded in file order, entry for entry what a sequential read yields (issue 16, docs/reading.md).
+    /// Null (the default): the processor count for a file of at least 4 MiB on disk, plain or gzip (a gzip file is
+    /// decompressed in order, its lines parsed in parallel), and 1 for smaller files, streams and live files. 1 reads in
+    /// order; a value above 1 applies to files of any size and to streams. Live files (<c>FollowAsync</c>) and
+    /// <see cref="JournalReader"/>'s input are always read in order.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int? MaxDegreeOfParallelism
+    {
+        get => _maxDegreeOfParallelism;
+        init => _maxDegreeOfParallelism = value is null or >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The degree of parallelism is at least 1 (1 reads in order), or null for the default.");
+    }
+
+    private readonly int? _maxDegreeOfParallelism;
+
+    /// <summary>For tests: the most lines in a chunk of a parallel read (0: one buffer of the pipe), so that chunk edges fall everywhere.</summary>
+    internal int ChunkLines { get; init; }
+
     /// <summary>For follow mode: how often to look for new lines and rotation (default 250 ms).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
