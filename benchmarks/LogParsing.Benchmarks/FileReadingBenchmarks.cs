@@ -6,18 +6,24 @@ namespace LogParsing.Benchmarks;
 
 /// <summary>
 /// Whole files through AuthLogReader.ReadAsync: the pipeline (PipeReader, line splitting, UTF-8 decoding) around the
-/// grammar, plain and gzip, against the per-line parse alone of the same lines. Mean is per line.
+/// grammar, plain and gzip, against the per-line parse alone of the same lines; and the 1M-line corpus read in order and
+/// in parallel (issue 16). Mean is per line.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(PerLineConfig))]
 public class FileReadingBenchmarks
 {
     private const int Count = 200_000;
+    private const int CorpusCount = 1_000_000;
     private string _directory = "";
     private string _plain = "";
     private string _gzip = "";
+    private string _corpus = "";
     private string[] _lines = [];
-    private readonly AuthLogReaderOptions _options = new() { Year = 2021, TimeZone = TimeZoneInfo.Utc };
+    // In order, as these figures were measured before parallel reading (issue 16) made the default parallel for big files.
+    private readonly AuthLogReaderOptions _options = new() { Year = 2021, TimeZone = TimeZoneInfo.Utc, MaxDegreeOfParallelism = 1 };
+    // The default: the processor count for a file of 4 MiB or more.
+    private readonly AuthLogReaderOptions _parallel = new() { Year = 2021, TimeZone = TimeZoneInfo.Utc };
 
     [GlobalSetup]
     public void Setup()
@@ -31,6 +37,8 @@ public class FileReadingBenchmarks
         using var source = File.OpenRead(_plain);
         using var target = new GZipStream(File.Create(_gzip), CompressionLevel.Optimal);
         source.CopyTo(target);
+        _corpus = Path.Combine(_directory, "auth-1m.log");
+        File.WriteAllLines(_corpus, Corpus.Lines(CorpusCount));
     }
 
     [GlobalCleanup]
@@ -53,6 +61,36 @@ public class FileReadingBenchmarks
     {
         var n = 0;
         await foreach (var e in AuthLogReader.ReadAsync(_plain, _options))
+            if (e.Event is not MalformedLine) n++;
+        return n;
+    }
+
+    /// <summary>The 1M-line corpus (122 MB) read in order: the baseline of parallel reading.</summary>
+    [Benchmark(OperationsPerInvoke = CorpusCount)]
+    public async Task<int> ReadCorpusSequential()
+    {
+        var n = 0;
+        await foreach (var e in AuthLogReader.ReadAsync(_corpus, _options))
+            if (e.Event is not MalformedLine) n++;
+        return n;
+    }
+
+    /// <summary>The same file read as by default: split in order, parsed in chunks on every core, yielded in order.</summary>
+    [Benchmark(OperationsPerInvoke = CorpusCount)]
+    public async Task<int> ReadCorpusParallel()
+    {
+        var n = 0;
+        await foreach (var e in AuthLogReader.ReadAsync(_corpus, _parallel))
+            if (e.Event is not MalformedLine) n++;
+        return n;
+    }
+
+    /// <summary>The 200,000 lines gzip-compressed, read as by default: decompressed in order, parsed in parallel.</summary>
+    [Benchmark(OperationsPerInvoke = Count)]
+    public async Task<int> ReadGzipFileParallel()
+    {
+        var n = 0;
+        await foreach (var e in AuthLogReader.ReadAsync(_gzip, _parallel with { MaxDegreeOfParallelism = Environment.ProcessorCount }))
             if (e.Event is not MalformedLine) n++;
         return n;
     }

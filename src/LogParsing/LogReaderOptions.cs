@@ -43,11 +43,12 @@ public record LogReaderOptions
     public LogCheckpoint? ResumeFrom { get; init; }
 
     /// <summary>
-    /// The most threads that parse one file or stream at once: its lines are split in order, parsed in chunks on up to this
-    /// many threads, and yielded in file order, entry for entry what a sequential read yields (issue 16, docs/reading.md).
-    /// Null (the default): the processor count for a file of at least 4 MiB on disk, plain or gzip (a gzip file is
-    /// decompressed in order, its lines parsed in parallel), and 1 for smaller files, streams and live files. 1 reads in
-    /// order; a value above 1 applies to files of any size and to streams. Live files (<c>FollowAsync</c>) and
+    /// The most threads that parse one file or stream at once, and the most files of a rotation set read at once: a file's
+    /// lines are split in order, parsed in chunks on up to this many threads, and yielded in file order, entry for entry
+    /// what a sequential read yields (docs/reading.md, "Parallel reading"). Null (the default): the processor count for a
+    /// plain file of at least 4 MiB on disk and for a rotation set of at least 4 MiB, and 1 for smaller files, gzip files
+    /// (decompressed in order on a thread of their own beside the parsing) and streams. 1 reads in order; a value above 1
+    /// applies to files of any size, gzip files and streams. Live files (<c>FollowAsync</c>) and
     /// <see cref="JournalReader"/>'s input are always read in order.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
@@ -71,7 +72,8 @@ public record LogReaderOptions
     /// <summary>
     /// Told, after each buffer of a file is parsed, how far into the file the read is (for progress bars). When following,
     /// told instead each time the follower has opened the file (or its next generation after a rotation) and positioned
-    /// on it: from then on every byte written is read. Null: nothing is reported.
+    /// on it: from then on every byte written is read. Null: nothing is reported. The files of a rotation set read side by
+    /// side (<see cref="MaxDegreeOfParallelism"/>) report from the threads that read them, at the same time.
     /// </summary>
     public IProgress<LogReadProgress>? Progress { get; init; }
 }

@@ -60,12 +60,33 @@ internal static class LogFiles
         string path, LogReaderOptions options, ProcessorFactory<T> factory, bool parallel,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // Each file in parallel when large (a gzip member is decompressed in order, its lines parsed in parallel).
-        foreach (var file in RotationSet.Discover(path))
+        var files = RotationSet.Discover(path);
+        var degree = parallel && files.Count > 1 ? ParallelLines.Degree(options, TotalLength(files)) : 1;
+        // Several files at once (gzip members are decompressed in order: the set is where they meet more cores), each
+        // also split in chunks when it is a big plain file.
+        var items = degree > 1
+            ? ParallelLines.ReadFilesAsync(files, (file, token) => ReadFileAsync(file, options, factory, token, parallel: true), degree, cancellationToken)
+            : ReadEachAsync(files, options, factory, parallel, cancellationToken);
+        await foreach (var item in items.ConfigureAwait(false))
+            yield return item;
+    }
+
+    private static async IAsyncEnumerable<T> ReadEachAsync<T>(
+        IReadOnlyList<string> files, LogReaderOptions options, ProcessorFactory<T> factory, bool parallel,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var file in files)
         {
             await foreach (var item in ReadFileAsync(file, options, factory, cancellationToken, parallel: parallel).ConfigureAwait(false))
                 yield return item;
         }
+    }
+
+    private static long? TotalLength(IReadOnlyList<string> files)
+    {
+        long total = 0;
+        foreach (var file in files) total += ParallelLines.LengthOf(file) ?? 0;
+        return total;
     }
 
     public static IAsyncEnumerable<T> ReadFileAsync<T>(
@@ -73,7 +94,7 @@ internal static class LogFiles
         LogCheckpoint? resume = null, bool parallel = false)
     {
         var open = OpenFile(file, options, factory, resume);
-        var degree = parallel && options.MaxDegreeOfParallelism != 1 ? ParallelLines.Degree(options, ParallelLines.LengthOf(file)) : 1;
+        var degree = parallel && options.MaxDegreeOfParallelism != 1 ? ParallelLines.Degree(options, ParallelLines.LengthOf(file), () => ParallelLines.IsGzip(file)) : 1;
         // The file is opened by the pipeline's own iterator (on the first MoveNextAsync), not by a wrapping one.
         return degree > 1
             ? ParallelLines.ReadAsync(open, file, options, degree, cancellationToken)

@@ -31,13 +31,95 @@ internal static class ParallelLines
     /// <summary>
     /// How many threads read a source of <paramref name="length"/> bytes on disk (null: a stream, a pipe, a file whose
     /// length is unknown): <see cref="LogReaderOptions.MaxDegreeOfParallelism"/> when set, else the processor count for a
-    /// file of at least <see cref="Threshold"/> bytes, else 1.
+    /// plain file of at least <see cref="Threshold"/> bytes, else 1. A gzip file is read in order by default: its
+    /// decompression already runs on a thread of its own beside the parsing (<see cref="DecompressingPipeReader"/>), and
+    /// on two cores parsing it in parallel too was measured slower (docs/benchmarks.md); the files of a rotation set are
+    /// read side by side instead (<see cref="ReadFilesAsync"/>).
     /// </summary>
-    public static int Degree(LogReaderOptions options, long? length)
+    public static int Degree(LogReaderOptions options, long? length, Func<bool>? isGzip = null)
     {
         if (options.MaxDegreeOfParallelism is { } max) return max;
-        if (length is null) return 1;
-        return length >= Threshold || EnvironmentChunkLines > 0 ? Environment.ProcessorCount : 1;
+        if (length is null || length < Threshold && EnvironmentChunkLines == 0) return 1;
+        return isGzip?.Invoke() == true ? 1 : Environment.ProcessorCount;
+    }
+
+    /// <summary>True when <paramref name="file"/> starts with gzip's magic bytes; false when it cannot be read (the read reports why).</summary>
+    public static bool IsGzip(string file)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            return LogSource.IsGzip(handle);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The files of a rotation set, oldest first, up to <paramref name="degree"/> of them read at once (each by
+    /// <paramref name="read"/>, which may read it in parallel itself) and yielded in order: the current file's entries as
+    /// they come, the next files' held in bounded queues. A fault in a file is thrown after its entries before the fault,
+    /// and the files after it are closed unread, as in a sequential read.
+    /// </summary>
+    public static async IAsyncEnumerable<T> ReadFilesAsync<T>(
+        IReadOnlyList<string> files, Func<string, CancellationToken, IAsyncEnumerable<T>> read, int degree,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = new Queue<(System.Threading.Channels.Channel<T> Entries, Task Pump)>(degree);
+        var next = 0;
+        try
+        {
+            while (true)
+            {
+                while (next < files.Count && reading.Count < degree)
+                {
+                    // Bounded: a file read ahead waits once 4096 of its entries are queued.
+                    var entries = System.Threading.Channels.Channel.CreateBounded<T>(new System.Threading.Channels.BoundedChannelOptions(4096) { SingleReader = true, SingleWriter = true });
+                    var source = read(files[next++], stop.Token);
+                    reading.Enqueue((entries, Task.Run(() => PumpAsync(source, entries.Writer, stop.Token), CancellationToken.None)));
+                }
+                if (reading.Count == 0) break;
+                var (current, pump) = reading.Peek();
+                while (await current.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    while (current.Reader.TryRead(out var item))
+                        yield return item;
+                }
+                reading.Dequeue();
+                await pump.ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            foreach (var (_, pump) in reading)
+            {
+                try
+                {
+                    await pump.ConfigureAwait(false);
+                }
+                catch (Exception) when (pump.IsFaulted || pump.IsCanceled)
+                {
+                }
+            }
+        }
+    }
+
+    // The pump's fault is its task's: the reader sees it once it has taken every entry the file gave before it.
+    private static async Task PumpAsync<T>(IAsyncEnumerable<T> source, System.Threading.Channels.ChannelWriter<T> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var item in source.WithCancellation(cancellationToken).ConfigureAwait(false))
+                await writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            writer.Complete();
+        }
     }
 
     /// <summary>The size on disk of <paramref name="file"/>, or null when it cannot be told (the read then reports why).</summary>

@@ -181,6 +181,43 @@ public class ParallelReadingTests
     }
 
     [Fact]
+    public async Task A_fault_in_a_rotated_file_read_beside_others_comes_after_its_last_good_line()
+    {
+        using var dir = new TempDir();
+        var lines = Corpus.Lines(30_000);
+        dir.Gzip("auth.log.3.gz", string.Join('\n', lines[..10_000]) + "\n");
+        // auth.log.2.gz cut in half (a disk that filled while logrotate compressed it): a fault after its complete lines.
+        var cut = dir.Gzip("auth.log.2.gz", string.Join('\n', lines[10_000..20_000]) + "\n");
+        var bytes = await File.ReadAllBytesAsync(cut, Ct);
+        await File.WriteAllBytesAsync(cut, bytes[..(bytes.Length / 2)], Ct);
+        var newest = dir.File("auth.log.1", string.Join('\n', lines[20_000..]) + "\n");
+        var path = dir.File("auth.log", "");
+
+        async Task<(List<AuthLogEntry> Seen, LogReadException Error)> Read(AuthLogReaderOptions options)
+        {
+            var seen = new List<AuthLogEntry>();
+            var error = await Assert.ThrowsAsync<LogReadException>(async () =>
+            {
+                await foreach (var e in AuthLogReader.ReadAsync(path, options, Ct)) seen.Add(e);
+            });
+            return (seen, error);
+        }
+
+        var options = Fixture.Utc() with { IncludeRotated = true };
+        var (expected, expectedError) = await Read(Sequential(options));
+        Assert.Equal(cut, expectedError.Source);
+        foreach (var degree in new[] { 2, 3 })
+        {
+            var (seen, error) = await Read(Parallel(options, 0, degree));
+            AssertSame(expected, seen, $"degree {degree}");
+            Assert.Equal(expectedError.ByteOffset, error.ByteOffset);
+            Assert.Equal(cut, error.Source);
+        }
+        Assert.False(OpenFiles.IsOpenHere(newest));
+        Assert.False(OpenFiles.IsOpenHere(cut));
+    }
+
+    [Fact]
     public async Task A_resumed_read_in_parallel_starts_after_the_same_line()
     {
         using var dir = new TempDir();
