@@ -43,13 +43,13 @@ public record LogReaderOptions
     public LogCheckpoint? ResumeFrom { get; init; }
 
     /// <summary>
-    /// The most threads that parse one file or stream at once, and the most files of a rotation set read at once: a file's
-    /// lines are split in order, parsed in chunks on up to this many threads, and yielded in file order, entry for entry
-    /// what a sequential read yields (docs/reading.md, "Parallel reading"). Null (the default): the processor count for a
-    /// plain file of at least 4 MiB on disk and for a rotation set of at least 4 MiB, and 1 for smaller files, gzip files
-    /// (decompressed in order on a thread of their own beside the parsing) and streams. 1 reads in order; a value above 1
-    /// applies to files of any size, gzip files and streams. Live files (<c>FollowAsync</c>) and
-    /// <see cref="JournalReader"/>'s input are always read in order.
+    /// The most threads that parse one file or stream at once, and when set above 1 the most files of a rotation set read
+    /// at once: a file's lines are split in order, parsed in chunks on up to this many threads, and yielded in file order,
+    /// entry for entry what a sequential read yields (docs/reading.md, "Parallel reading"). Null (the default): the
+    /// processor count for a plain file of at least 4 MiB on disk, and 1 for smaller files, gzip files (decompressed in
+    /// order on a thread of their own beside the parsing) and streams; the files of a rotation set one after the other.
+    /// 1 reads in order; a value above 1 applies to files of any size, gzip files, streams and rotation sets. Live files
+    /// (<c>FollowAsync</c>) and <see cref="JournalReader"/>'s input are always read in order.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
     public int? MaxDegreeOfParallelism

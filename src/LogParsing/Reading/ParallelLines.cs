@@ -33,8 +33,8 @@ internal static class ParallelLines
     /// length is unknown): <see cref="LogReaderOptions.MaxDegreeOfParallelism"/> when set, else the processor count for a
     /// plain file of at least <see cref="Threshold"/> bytes, else 1. A gzip file is read in order by default: its
     /// decompression already runs on a thread of its own beside the parsing (<see cref="DecompressingPipeReader"/>), and
-    /// on two cores parsing it in parallel too was measured slower (docs/benchmarks.md); the files of a rotation set are
-    /// read side by side instead (<see cref="ReadFilesAsync"/>).
+    /// on two cores parsing it in parallel too was measured slower (docs/benchmarks.md). So were the gzip files of a
+    /// rotation set read side by side (<see cref="ReadFilesAsync"/>), which only an explicit degree asks for.
     /// </summary>
     public static int Degree(LogReaderOptions options, long? length, Func<bool>? isGzip = null)
     {
