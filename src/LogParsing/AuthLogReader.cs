@@ -18,8 +18,8 @@ namespace LogParsing;
 public static class AuthLogReader
 {
     private static readonly LineReader<AuthLogEntry, AuthLogReaderOptions> Reader = new(
-        options => (source, lastWrite) => new AuthLineProcessor(options.Parser, TimestampResolver.For(options, lastWrite), source, options),
-        AuthLogReaderOptions.Default);
+        options => (source, lastWrite) => new AuthLineProcessor(options.Parser, TimestampResolver.For(options, lastWrite), source, options, chunk: false),
+        AuthLogReaderOptions.Default, parallel: true);
 
     /// <summary>
     /// Reads a file, or with <see cref="LogReaderOptions.IncludeRotated"/> its whole rotation set oldest first.
@@ -30,14 +30,18 @@ public static class AuthLogReader
     /// <param name="options">Year, zone, rotation, grammars; null for defaults.</param>
     /// <param name="cancellationToken">Stops the read; the file is closed.</param>
     public static IAsyncEnumerable<AuthLogEntry> ReadAsync(string path, AuthLogReaderOptions? options = null, CancellationToken cancellationToken = default) =>
-        Reader.ReadAsync(path, options, cancellationToken);
+        Reader.ReadAsync(path, InOrderWhenJoining(options), cancellationToken);
 
     /// <summary>Reads a stream (plain or gzip). The stream is not disposed. Year inference uses the clock unless <see cref="LogReaderOptions.ReferenceTime"/> is set.</summary>
     /// <param name="stream">The log content.</param>
     /// <param name="options">Year, zone, grammars; null for defaults.</param>
     /// <param name="cancellationToken">Stops the read.</param>
     public static IAsyncEnumerable<AuthLogEntry> ReadAsync(Stream stream, AuthLogReaderOptions? options = null, CancellationToken cancellationToken = default) =>
-        Reader.ReadAsync(stream, options, cancellationToken);
+        Reader.ReadAsync(stream, InOrderWhenJoining(options), cancellationToken);
+
+    // A chunk's first line may continue the entry before the chunk: joined lines are read in order.
+    private static AuthLogReaderOptions? InOrderWhenJoining(AuthLogReaderOptions? options) =>
+        options is { JoinContinuationLines: true, MaxDegreeOfParallelism: not 1 } ? options with { MaxDegreeOfParallelism = 1 } : options;
 
     /// <summary>
     /// Follows a live file like <c>tail -F</c>: yields lines as they are appended, keeps going across rotation
@@ -50,7 +54,13 @@ public static class AuthLogReader
     public static IAsyncEnumerable<AuthLogEntry> FollowAsync(string path, AuthLogReaderOptions? options = null, CancellationToken cancellationToken = default) =>
         Reader.FollowAsync(path, options, cancellationToken);
 
-    private sealed class AuthLineProcessor(AuthLogParser parser, TimestampResolver resolver, string? source, AuthLogReaderOptions options) : LineProcessor<AuthLogEntry>
+    /// <summary>
+    /// The lines of one source, each an entry; a repeat summary (<c>last message repeated 3 times</c>) takes the previous
+    /// entry's event. As a chunk processor (<paramref name="chunk"/>) it leaves that to <see cref="InOrder"/>, and gives up
+    /// on a chunk with a stamp in a repeated daylight-saving hour, whose instant depends on the stamps before it. Joining
+    /// continuation lines reads in order: a chunk's first line may belong to the entry before the chunk.
+    /// </summary>
+    private sealed class AuthLineProcessor(AuthLogParser parser, TimestampResolver resolver, string? source, AuthLogReaderOptions options, bool chunk) : LineProcessor<AuthLogEntry>
     {
         // Only when joining: otherwise every line is yielded as it is read, with nothing held back.
         private readonly ContinuationFolder<AuthLogEntry>? _folder = options.JoinContinuationLines
@@ -68,7 +78,7 @@ public static class AuthLogReader
                 _folder.Append(line, info);
                 return;
             }
-            entry = AuthLogParser.AfterPrevious(entry, _previous);
+            if (!chunk) entry = AuthLogParser.AfterPrevious(entry, _previous);
             if (info.Unterminated) entry = entry with { Unterminated = true };
             if (_keepOriginal) entry = entry with { Original = new string(line) };
             _previous = entry;
@@ -83,6 +93,21 @@ public static class AuthLogReader
         {
             var evt = parser.ParseMessage(entry.Program, message, out var repeat);
             return entry with { Message = message, Event = evt, RepeatCount = repeat };
+        }
+
+        public override LineProcessor<AuthLogEntry>? NewChunkProcessor() =>
+            options.JoinContinuationLines ? null : new AuthLineProcessor(parser, resolver.Fork(), source, options, chunk: true);
+
+        public override bool Independent => !resolver.ResolvedAmbiguous;
+
+        public override void InOrder(List<AuthLogEntry> parsed, List<AuthLogEntry> output)
+        {
+            foreach (var entry in parsed)
+            {
+                var next = AuthLogParser.AfterPrevious(entry, _previous);
+                output.Add(next);
+                _previous = next;
+            }
         }
     }
 }

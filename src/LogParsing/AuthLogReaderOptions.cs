@@ -15,7 +15,8 @@ public sealed record AuthLogReaderOptions : LogReaderOptions
     /// appended to the previous entry's <see cref="LogEntry.Message"/> after <c>'\n'</c>, whose event is then read from
     /// the whole message, and counted in <see cref="LogEntry.ContinuationLines"/> (the message is capped at
     /// <see cref="LogReaderOptions.MaxLineLength"/> characters, as for the other readers' folding). Default false: every
-    /// non-empty line is one entry, and such a line is a <see cref="MalformedLine"/> of its own.
+    /// non-empty line is one entry, and such a line is a <see cref="MalformedLine"/> of its own. Joined lines are read in
+    /// order (<see cref="LogReaderOptions.MaxDegreeOfParallelism"/> 1): a chunk may start with the continuation of the entry before it.
     /// </summary>
     public bool JoinContinuationLines { get; init; }
 }

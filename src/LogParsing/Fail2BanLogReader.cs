@@ -18,8 +18,8 @@ namespace LogParsing;
 public static class Fail2BanLogReader
 {
     private static readonly LineReader<Fail2BanEntry, LogReaderOptions> Reader = new(
-        options => (source, lastWrite) => new Fail2BanLineProcessor(TimestampResolver.For(options, lastWrite), source, options.MaxLineLength),
-        LogReaderOptions.Default);
+        options => (source, lastWrite) => new Fail2BanLineProcessor(TimestampResolver.For(options, lastWrite), source, options.MaxLineLength, chunk: false),
+        LogReaderOptions.Default, parallel: true);
 
     /// <summary>Reads a file, or with <see cref="LogReaderOptions.IncludeRotated"/> its whole rotation set oldest first.</summary>
     /// <param name="path">The log file (the newest of a rotation set).</param>
@@ -42,16 +42,27 @@ public static class Fail2BanLogReader
     public static IAsyncEnumerable<Fail2BanEntry> FollowAsync(string path, LogReaderOptions? options = null, CancellationToken cancellationToken = default) =>
         Reader.FollowAsync(path, options, cancellationToken);
 
-    /// <summary>Holds each record back until the next one starts, appending continuation lines to it.</summary>
-    private sealed class Fail2BanLineProcessor(TimestampResolver resolver, string? source, int maxLineLength) : LineProcessor<Fail2BanEntry>
+    /// <summary>
+    /// Holds each record back until the next one starts, appending continuation lines to it. As a chunk processor
+    /// (<paramref name="chunk"/>) it only parses records, leaving the holding to <see cref="InOrder"/>, and gives up on a
+    /// chunk with a line that starts no record (a traceback line, which joins a record of an earlier chunk, or a
+    /// malformed line) or a stamp in a repeated daylight-saving hour: such a chunk is read again in order.
+    /// </summary>
+    private sealed class Fail2BanLineProcessor(TimestampResolver resolver, string? source, int maxLineLength, bool chunk) : LineProcessor<Fail2BanEntry>
     {
         private readonly ContinuationFolder<Fail2BanEntry> _folder = new((e, message) => e with { Message = message }, maxLineLength);
+        private bool _dependent;
 
         public override void OnLine(ReadOnlySpan<char> line, in LineInfo info, List<Fail2BanEntry> output)
         {
             var position = info.Position(source);
             var entry = info.Truncated ? null : Fail2BanParser.TryParse(line, resolver, position);
-            if (entry is not null)
+            if (chunk)
+            {
+                if (entry is null) _dependent = true;
+                else output.Add(info.Unterminated ? entry with { Unterminated = true } : entry);
+            }
+            else if (entry is not null)
             {
                 _folder.Start(info.Unterminated ? entry with { Unterminated = true } : entry, output);
             }
@@ -67,5 +78,16 @@ public static class Fail2BanLogReader
         }
 
         public override void OnEnd(List<Fail2BanEntry> output) => _folder.Flush(output);
+
+        public override LineProcessor<Fail2BanEntry> NewChunkProcessor() => new Fail2BanLineProcessor(resolver.Fork(), source, maxLineLength, chunk: true);
+
+        public override bool Independent => !_dependent && !resolver.ResolvedAmbiguous;
+
+        // Every line of the chunk started a record: each is held in turn, as the sequential read holds it.
+        public override void InOrder(List<Fail2BanEntry> parsed, List<Fail2BanEntry> output)
+        {
+            foreach (var entry in parsed)
+                _folder.Start(entry, output);
+        }
     }
 }

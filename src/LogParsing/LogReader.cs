@@ -68,7 +68,7 @@ public static class LogReader
         ArgumentNullException.ThrowIfNull(line);
         // Built once per read, not per line.
         var parser = new LogParser<T>(line);
-        return new(options => (source, _) => new RecordProcessor<T>(parser, source, options.MaxLineLength), LogReaderOptions.Default);
+        return new(options => (source, _) => new RecordProcessor<T>(parser, source, options.MaxLineLength), LogReaderOptions.Default, parallel: true);
     }
 
     private sealed class RecordProcessor<T>(LogParser<T> parser, string? source, int maxLineLength) : LineProcessor<LogRecord<T>>
@@ -80,5 +80,8 @@ public static class LogReader
             var record = info.Truncated ? LogParser<T>.Truncation(line, position, maxLineLength) : parser.Parse(line, position);
             output.Add(info.Unterminated ? record with { Unterminated = true } : record);
         }
+
+        // Each line is read alone (the grammar keeps no state and is shared across threads): any chunk reads apart.
+        public override LineProcessor<LogRecord<T>> NewChunkProcessor() => new RecordProcessor<T>(parser, source, maxLineLength);
     }
 }

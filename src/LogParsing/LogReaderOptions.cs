@@ -50,6 +50,27 @@ public record LogReaderOptions
     /// </summary>
     public bool KeepOriginal { get; init; }
 
+    /// <summary>
+    /// The most threads that parse one file or stream at once, and when set above 1 the most files of a rotation set read
+    /// at once: a file's lines are split in order, parsed in chunks on up to this many threads, and yielded in file order,
+    /// entry for entry what a sequential read yields (docs/reading.md, "Parallel reading"). Null (the default): the
+    /// processor count for a plain file of at least 4 MiB on disk, and 1 for smaller files, gzip files (decompressed in
+    /// order on a thread of their own beside the parsing) and streams; the files of a rotation set one after the other.
+    /// 1 reads in order; a value above 1 applies to files of any size, gzip files, streams and rotation sets. Live files
+    /// (<c>FollowAsync</c>) and <see cref="JournalReader"/>'s input are always read in order.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int? MaxDegreeOfParallelism
+    {
+        get => _maxDegreeOfParallelism;
+        init => _maxDegreeOfParallelism = value is null or >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The degree of parallelism is at least 1 (1 reads in order), or null for the default.");
+    }
+
+    private readonly int? _maxDegreeOfParallelism;
+
+    /// <summary>For tests: the most lines in a chunk of a parallel read (0: one buffer of the pipe), so that chunk edges fall everywhere.</summary>
+    internal int ChunkLines { get; init; }
+
     /// <summary>For follow mode: how often to look for new lines and rotation (default 250 ms).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
@@ -59,7 +80,8 @@ public record LogReaderOptions
     /// <summary>
     /// Told, after each buffer of a file is parsed, how far into the file the read is (for progress bars). When following,
     /// told instead each time the follower has opened the file (or its next generation after a rotation) and positioned
-    /// on it: from then on every byte written is read. Null: nothing is reported.
+    /// on it: from then on every byte written is read. Null: nothing is reported. The files of a rotation set read side by
+    /// side (<see cref="MaxDegreeOfParallelism"/>) report from the threads that read them, at the same time.
     /// </summary>
     public IProgress<LogReadProgress>? Progress { get; init; }
 }

@@ -24,6 +24,26 @@ internal sealed class TimestampResolver
         _referenceLocal = TimeZoneInfo.ConvertTime(reference, _zone).DateTime;
     }
 
+    private TimestampResolver(int? year, DateTime referenceLocal, TimeZoneInfo zone)
+    {
+        _year = year;
+        _zone = zone;
+        _referenceLocal = referenceLocal;
+    }
+
+    /// <summary>
+    /// A resolver with the same year, reference and zone and none of the memory of lines (for a chunk of a source parsed
+    /// apart, on another thread: it reads only fields that never change).
+    /// </summary>
+    public TimestampResolver Fork() => new(_year, _referenceLocal, _zone);
+
+    /// <summary>
+    /// True once a stamp fell in an hour that a daylight-saving fall-back repeats: its instant depended on the stamps
+    /// before it (<see cref="OffsetOf"/>). Every other stamp's instant depends on that stamp alone, so a chunk of lines
+    /// resolved by a <see cref="Fork"/> without this is what the source's own resolver would have made of it.
+    /// </summary>
+    public bool ResolvedAmbiguous { get; private set; }
+
     [ThreadStatic]
     private static (TimestampResolver Resolver, long Expires)? t_current;
 
@@ -86,8 +106,9 @@ internal sealed class TimestampResolver
         _hourOffset = resolved.Offset;
         _hourInferred = yearInferred;
         // Only an hour that resolved as written is remembered (a Feb 29 moved to a leap year is not).
-        // Nor an hour a fall-back repeats: which of its two instants a stamp names depends on the lines before it.
-        _hourKey = local.Month == ts.Month && local.Day == ts.Day && local.Hour == ts.Hour && !_zone.IsAmbiguousTime(local) ? key : -1;
+        // Nor an hour a fall-back repeats, even in part: which of its two instants a stamp names depends on the lines
+        // before it, so each of its stamps must go through OffsetOf, whatever stamp of the hour came first.
+        _hourKey = local.Month == ts.Month && local.Day == ts.Day && local.Hour == ts.Hour && HasOneOffset(new DateTime(_hourTicks)) ? key : -1;
         value = resolved;
         return true;
     }
@@ -139,6 +160,7 @@ internal sealed class TimestampResolver
     private TimeSpan OffsetOf(DateTime local)
     {
         if (!_zone.IsAmbiguousTime(local)) return OffsetAt(local);
+        ResolvedAmbiguous = true;
         var offsets = _zone.GetAmbiguousTimeOffsets(local);
         TimeSpan first = offsets[0], second = offsets[0];
         foreach (var o in offsets)
@@ -151,6 +173,13 @@ internal sealed class TimestampResolver
             _secondPassDay = day;
         _lastAmbiguous = local;
         return _secondPassDay == day ? second : first;
+    }
+
+    // No instant of the hour is ambiguous: neither end is, and no transition lies between them (one would change the offset).
+    private bool HasOneOffset(DateTime hour)
+    {
+        var last = hour.AddTicks(TimeSpan.TicksPerHour - 1);
+        return !_zone.IsAmbiguousTime(hour) && !_zone.IsAmbiguousTime(last) && _zone.GetUtcOffset(hour) == _zone.GetUtcOffset(last);
     }
 
     private TimeSpan OffsetAt(DateTime local)

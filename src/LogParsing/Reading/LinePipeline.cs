@@ -60,6 +60,7 @@ internal static class LinePipeline
                 var end = read.IsCompleted && atEnd is not null ? atEnd() : default;
                 var consumed = splitter.Split(buffer, read.IsCompleted && end is { Fault: null, DropPartial: false }, processor, batch);
                 reader.AdvanceTo(consumed, buffer.End);
+                processor.OnBufferEnd(batch);
                 afterBuffer?.Invoke();
                 foreach (var item in batch)
                     yield return item;

@@ -31,4 +31,34 @@ internal abstract class LineProcessor<T>
     public virtual void OnEnd(List<T> output)
     {
     }
+
+    /// <summary>
+    /// A buffer of the source has been split: its lines are all handed over, and <paramref name="output"/> is yielded
+    /// next (before the read goes on, or before a fault is thrown). For a processor that gathers lines across calls.
+    /// </summary>
+    public virtual void OnBufferEnd(List<T> output)
+    {
+    }
+
+    /// <summary>
+    /// For ordered parallel reading (<see cref="ParallelLines"/>): a new processor that reads a chunk of this source's
+    /// lines on its own, on any thread, leaving to <see cref="InOrder"/> what depends on the lines before the chunk.
+    /// Null (the default) when this processor's lines cannot be read apart. Called on worker threads: it may read only
+    /// what never changes.
+    /// </summary>
+    public virtual LineProcessor<T>? NewChunkProcessor() => null;
+
+    /// <summary>
+    /// For a chunk processor: false once a line's result depended on lines before the chunk in a way
+    /// <see cref="InOrder"/> cannot repair (a stamp in a repeated daylight-saving hour, a continuation line); the chunk is
+    /// then read again, in order, by the source's processor. A chunk processor may stop reading lines once it is false.
+    /// </summary>
+    public virtual bool Independent => true;
+
+    /// <summary>
+    /// For the source's processor, in source order: the results a chunk processor made of the next chunk, to be put
+    /// through what depends on the lines before them (a repeat summary takes the previous entry's event, a record is held
+    /// for its continuation lines) and added to <paramref name="output"/>.
+    /// </summary>
+    public virtual void InOrder(List<T> parsed, List<T> output) => output.AddRange(parsed);
 }

@@ -9,7 +9,11 @@ namespace LogParsing.Reading;
 /// <typeparam name="TOptions">The reader's options.</typeparam>
 /// <param name="processor">For the options of one read, the processor of each source it opens.</param>
 /// <param name="defaults">The options when none are given.</param>
-internal sealed class LineReader<T, TOptions>(Func<TOptions, LogFiles.ProcessorFactory<T>> processor, TOptions defaults)
+/// <param name="parallel">
+/// The processors read chunks of lines apart (<see cref="LineProcessor{T}.NewChunkProcessor"/>), so files and streams
+/// may be read in parallel (<see cref="ParallelLines"/>); a live file is always followed in order.
+/// </param>
+internal sealed class LineReader<T, TOptions>(Func<TOptions, LogFiles.ProcessorFactory<T>> processor, TOptions defaults, bool parallel = false)
     where TOptions : LogReaderOptions
 {
     /// <summary>Reads a file, or its rotation set oldest first; argument errors are thrown at once, I/O errors on enumeration.</summary>
@@ -17,7 +21,7 @@ internal sealed class LineReader<T, TOptions>(Func<TOptions, LogFiles.ProcessorF
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         options ??= defaults;
-        return LogFiles.ReadPathAsync(path, options, processor(options), cancellationToken);
+        return LogFiles.ReadPathAsync(path, options, processor(options), cancellationToken, parallel);
     }
 
     /// <summary>Reads a stream (plain or gzip), which is left open.</summary>
@@ -25,7 +29,7 @@ internal sealed class LineReader<T, TOptions>(Func<TOptions, LogFiles.ProcessorF
     {
         ArgumentNullException.ThrowIfNull(stream);
         options ??= defaults;
-        return LogFiles.ReadStreamAsync(stream, options.MaxLineLength, processor(options), cancellationToken);
+        return LogFiles.ReadStreamAsync(stream, options, processor(options), parallel, cancellationToken);
     }
 
     /// <summary>Follows a live file like <c>tail -F</c> until cancelled.</summary>

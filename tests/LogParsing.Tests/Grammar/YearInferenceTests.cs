@@ -83,6 +83,13 @@ public class YearInferenceTests
             foreach (var ts in runs.SelectMany(r => r))
             {
                 var expected = new TimestampResolver(year, reference, zone).Resolve(ts, out var expectedInferred);
+                // In an hour a fall-back repeats, the instant depends on the stamps before it (the second pass begins
+                // when they go back: DaylightSavingTests), which a fresh resolver has not seen; the hour is never cached.
+                if (zone.IsAmbiguousTime(expected.DateTime))
+                {
+                    remembering.Resolve(ts, out _);
+                    continue;
+                }
                 Assert.Equal(expected, remembering.Resolve(ts, out var inferred));
                 Assert.Equal(expected.Offset, remembering.Resolve(ts, out _).Offset);
                 Assert.Equal(expectedInferred, inferred);

@@ -83,6 +83,8 @@ public class MemoryTests
         IAsyncEnumerable<LogEntry> entries = reader switch
         {
             "auth" => AuthLogReader.ReadAsync(log, Fixture.Utc(), ct),
+            // Ordered parallel reading (issue 16): at most twice the degree of chunks held at once.
+            "auth-parallel" => AuthLogReader.ReadAsync(log, Fixture.Utc() with { MaxDegreeOfParallelism = 4 }, ct),
             "fail2ban" => Fail2BanLogReader.ReadAsync(log, Fixture.Utc(), ct),
             _ => JournalReader.ReadAsync(log, new JournalReaderOptions { TimeZone = TimeZoneInfo.Utc, Year = 2024 }, ct),
         };
@@ -96,6 +98,7 @@ public class MemoryTests
 
     [Theory]
     [InlineData("auth")]
+    [InlineData("auth-parallel")]
     [InlineData("fail2ban")]
     [InlineData("journal")]
     public async Task Five_million_lines_read_in_bounded_memory(string reader)
@@ -128,6 +131,7 @@ public class MemoryTests
 
     [Theory]
     [InlineData("auth")]
+    [InlineData("auth-parallel")]
     [InlineData("fail2ban")]
     [InlineData("journal")]
     public async Task A_hundred_megabyte_line_is_cut_not_buffered(string reader)
