@@ -49,21 +49,7 @@ public class StateTests
     /// capture), honouring <c>--after-cursor</c> as journalctl(1) documents it.
     /// </summary>
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    private static string FakeJournalctl(TempDir dir, string journal)
-    {
-        var path = Path.Combine(dir.Path, "journalctl");
-        File.WriteAllText(path, $$"""
-            #!/bin/sh
-            cursor=
-            for a in "$@"; do case "$a" in --after-cursor=*) cursor="${a#--after-cursor=}";; esac; done
-            if [ -z "$cursor" ]; then cat '{{journal}}'; exit 0; fi
-            n=$(grep -n -F "\"__CURSOR\":\"$cursor\"" '{{journal}}' | cut -d: -f1)
-            if [ -z "$n" ]; then echo "Failed to seek to cursor: Invalid argument" >&2; exit 1; fi
-            tail -n +$((n + 1)) '{{journal}}'
-            """.Replace("\r", "", StringComparison.Ordinal));
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return path;
-    }
+    private static string FakeJournalctl(TempDir dir, string journal) => Journal.FakeJournalctl.Resuming(dir, journal);
 
     [Theory]
     [InlineData("events")]

@@ -17,23 +17,7 @@ public class JournalResumeTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>A journalctl that records its arguments and prints journal.json, or the part after --after-cursor's entry.</summary>
-    private static string FakeJournalctl(TempDir dir, string args)
-    {
-        var journal = Fixture.Path("journal.json");
-        var path = Path.Combine(dir.Path, "journalctl");
-        File.WriteAllText(path, $$"""
-            #!/bin/sh
-            printf '%s\n' "$@" > '{{args}}'
-            cursor=
-            for a in "$@"; do case "$a" in --after-cursor=*) cursor="${a#--after-cursor=}";; esac; done
-            if [ -z "$cursor" ]; then cat '{{journal}}'; exit 0; fi
-            n=$(grep -n -F "\"__CURSOR\":\"$cursor\"" '{{journal}}' | cut -d: -f1)
-            if [ -z "$n" ]; then echo "Failed to seek to cursor: Invalid argument" >&2; exit 1; fi
-            tail -n +$((n + 1)) '{{journal}}'
-            """.Replace("\r", "", StringComparison.Ordinal));
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return path;
-    }
+    private static string FakeJournalctl(TempDir dir, string args) => Journal.FakeJournalctl.Resuming(dir, Fixture.Path("journal.json"), args);
 
     private static string CursorOf(int line) =>
         File.ReadAllLines(Fixture.Path("journal.json"))[line - 1].Split("\"__CURSOR\":\"")[1].Split('"')[0];
