@@ -18,4 +18,20 @@ public readonly record struct BaselineHeader(SyslogTimestamp Stamp, string Host,
     public DateTimeOffset Timestamp(int year) =>
         new DateTimeOffset(Stamp.Year ?? year, Stamp.Month, Stamp.Day, Stamp.Hour, Stamp.Minute, Stamp.Second, Stamp.Offset ?? TimeSpan.Zero)
             .AddTicks(Stamp.FractionTicks);
+
+    /// <summary>The entry of this envelope and its message's event, as the library makes it.</summary>
+    /// <param name="year">The year of a stamp that writes none.</param>
+    /// <param name="message">The message, kept.</param>
+    /// <param name="evt">Its event.</param>
+    /// <param name="repeat">How many times the line counts (a repeat summary's N, else 1).</param>
+    public AuthLogEntry Entry(int year, string message, AuthEvent evt, int repeat) => new()
+    {
+        Timestamp = Timestamp(year),
+        Host = Host,
+        Program = Program,
+        ProcessId = ProcessId,
+        Message = message,
+        Event = evt,
+        RepeatCount = repeat,
+    };
 }

@@ -30,16 +30,7 @@ public static class HandWrittenParser
         if (ParseHeader(line) is not { } header) return null;
         var message = line[header.MessageStart..];
         if (ParseMessage(header.Program, message, out var repeat) is not { } evt) return null;
-        return new AuthLogEntry
-        {
-            Timestamp = header.Timestamp(year),
-            Host = header.Host,
-            Program = header.Program,
-            ProcessId = header.ProcessId,
-            Message = new string(message),
-            Event = evt,
-            RepeatCount = repeat,
-        };
+        return header.Entry(year, new string(message), evt, repeat);
     }
 
     /// <summary>The envelope of a syslog line (<c>May 31 07:07:22 nimbus sshd[52959]: </c>, or with an RFC 3339 stamp), or null.</summary>

@@ -84,16 +84,7 @@ public static partial class RegexParser
         if (ParseHeader(line) is not { } h) return null;
         var message = line[h.MessageStart..];
         if (ParseMessage(h.Program, message, out var repeat) is not { } evt) return null;
-        return new AuthLogEntry
-        {
-            Timestamp = h.Timestamp(year),
-            Host = h.Host,
-            Program = h.Program,
-            ProcessId = h.ProcessId,
-            Message = message,
-            Event = evt,
-            RepeatCount = repeat,
-        };
+        return h.Entry(year, message, evt, repeat);
     }
 
     /// <summary>The envelope of a syslog line (<c>May 31 07:07:22 nimbus sshd[52959]: </c>, or with an RFC 3339 stamp), or null.</summary>
