@@ -9,7 +9,6 @@ public sealed class AuthLogSummaryBuilder
 {
     // By type, named at Build: a type's Name is a lookup of its own on every line.
     private readonly Dictionary<Type, long> _eventCounts = [];
-    private readonly Dictionary<DateTimeOffset, long> _perHour = [];
     // The state is rows of numbers, not an object per host or a set per user: a busy log has a hundred thousand hosts
     // and half a million connections, and arrays and sets of structs without references are never traced by the GC,
     // where that many small objects, promoted and then scanned in every collection, cost more than the counting.
@@ -17,12 +16,25 @@ public sealed class AuthLogSummaryBuilder
     private readonly Dictionary<string, int> _hostIds = new(StringComparer.Ordinal);
     private HostRow[] _hosts = new HostRow[256];
     private readonly Dictionary<string, int> _userIds = new(StringComparer.Ordinal);
-    private long[] _userConnections = new long[64];
+    private long[] _userConnectionCounts = new long[64];
     private readonly Dictionary<string, int> _programIds = new(StringComparer.Ordinal);
-    // A connection is a program's process (its pid, or none) and the host it came from; each set holds one fact once.
-    private readonly HashSet<(int Host, int Program, long Pid)> _hostConnections = [];
-    private readonly HashSet<(int Host, int User)> _hostUsers = [];
-    private readonly HashSet<(int User, int Program, long Pid, int Host)> _userConnectionSet = [];
+    // A connection is a program's process (its pid, or none) and the host it came from. Nearly every connection tries one
+    // user, so the connection's row holds it: a (connection, user) pair is new when the connection is, and only the rare
+    // connection that tries a second name needs the pair set. Each fact is counted once, with one lookup per connection.
+    private readonly Dictionary<(int Host, int Program, long Pid), ConnectionRow> _connections = [];
+    private readonly HashSet<long> _hostUsers = [];
+    private readonly HashSet<(int User, int Program, long Pid, int Host)> _otherUsers = [];
+    // Hours in order, most lines fall in the hour of the line before.
+    private readonly Dictionary<DateTimeOffset, int> _hourIds = [];
+    private long[] _hourCounts = new long[64];
+    private DateTimeOffset _lastHour = DateTimeOffset.MinValue;
+    private int _lastHourId = -1;
+    // A connection's lines come together and the reader interns their host and user strings: the last ones are checked by
+    // reference before the dictionaries.
+    private string? _lastHost;
+    private int _lastHostId;
+    private string? _lastUser;
+    private int _lastUserId;
     private readonly List<AcceptedLogin> _accepted = [];
     private DateTimeOffset? _first, _last;
     private long _lines, _malformed, _unrecognized, _failures, _successes;
@@ -69,12 +81,7 @@ public sealed class AuthLogSummaryBuilder
         if (_last is null || entry.Timestamp > _last) _last = entry.Timestamp;
         var remote = evt.Remote?.Host;
         var host = -1;
-        if (remote is not null)
-        {
-            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_hostIds, remote, out var seen);
-            if (!seen) id = NewRow(ref _hosts, _hostIds.Count - 1);
-            host = id;
-        }
+        if (remote is not null) host = HostId(remote);
 
         var failed = _counting.FailedAttempts(entry);
         if (failed > 0)
@@ -83,11 +90,12 @@ public sealed class AuthLogSummaryBuilder
             var t = entry.Timestamp;
             // The hour of the clock time as written (its offset kept), by truncating ticks.
             var hour = new DateTimeOffset(t.DateTime.Ticks - t.DateTime.Ticks % TimeSpan.TicksPerHour, t.Offset);
-            CollectionsMarshal.GetValueRefOrAddDefault(_perHour, hour, out _) += failed;
+            // Not _hourCounts[HourId(hour)]: the array is read before the call that may grow it.
+            var hourId = HourId(hour);
+            _hourCounts[hourId] += failed;
             var program = ProgramId(entry.Program);
             var pid = entry.ProcessId is { } p ? p : NoPid;
             var user = evt.User is { } name ? UserId(name) : -1;
-            var known = false;
             if (host >= 0)
             {
                 ref var row = ref _hosts[host];
@@ -96,15 +104,15 @@ public sealed class AuthLogSummaryBuilder
                 if (t < row.First) row.First = t;
                 if (t > row.Last) row.Last = t;
                 // A connection logs several failures (Invalid user, Failed password, Disconnected...): when this one is the
-                // host's last connection and user again, every set below already holds it, and the lookups are skipped.
-                known = row.IsLast(program, pid, user);
-                if (!known)
-                {
-                    if (_hostConnections.Add((host, program, pid))) row.Connections++;
-                    if (user >= 0 && _hostUsers.Add((host, user))) row.Users++;
-                }
+                // host's last connection and user again, everything below already counted it, and the lookups are skipped.
+                if (row.IsLast(program, pid, user)) return;
             }
-            if (!known && user >= 0 && _userConnectionSet.Add((user, program, pid, host))) _userConnections[user]++;
+            if (Connection(host, program, pid, user, out var newConnection) && host >= 0)
+            {
+                ref var row = ref _hosts[host];
+                if (newConnection) row.Connections++;
+                if (user >= 0 && _hostUsers.Add((long)host << 32 | (uint)user)) row.Users++;
+            }
         }
         else if (_counting.Logins(entry) is > 0 and var logins)
         {
@@ -122,11 +130,55 @@ public sealed class AuthLogSummaryBuilder
         return id;
     }
 
+    private int HostId(string host)
+    {
+        if (ReferenceEquals(host, _lastHost)) return _lastHostId;
+        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_hostIds, host, out var seen);
+        if (!seen) id = NewRow(ref _hosts, _hostIds.Count - 1);
+        (_lastHost, _lastHostId) = (host, id);
+        return id;
+    }
+
     private int UserId(string user)
     {
+        if (ReferenceEquals(user, _lastUser)) return _lastUserId;
         ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_userIds, user, out var seen);
-        if (!seen) id = NewRow(ref _userConnections, _userIds.Count - 1);
+        if (!seen) id = NewRow(ref _userConnectionCounts, _userIds.Count - 1);
+        (_lastUser, _lastUserId) = (user, id);
         return id;
+    }
+
+    // Keyed by the instant, as the hours were when they were a dictionary of DateTimeOffset: the first offset seen names it.
+    private int HourId(DateTimeOffset hour)
+    {
+        if (_lastHourId >= 0 && hour == _lastHour) return _lastHourId;
+        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_hourIds, hour, out var seen);
+        if (!seen) id = NewRow(ref _hourCounts, _hourIds.Count - 1);
+        (_lastHour, _lastHourId) = (hour, id);
+        return id;
+    }
+
+    /// <summary>
+    /// Counts the (connection, user) pair once: true when it is new (a user with no name is no pair, but is a connection),
+    /// <paramref name="newConnection"/> when the connection is.
+    /// </summary>
+    private bool Connection(int host, int program, long pid, int user, out bool newConnection)
+    {
+        ref var row = ref CollectionsMarshal.GetValueRefOrAddDefault(_connections, (host, program, pid), out var seen);
+        newConnection = !seen;
+        if (!seen) row.User = -1;
+        if (user < 0) return newConnection;
+        if (row.User == user) return false;
+        if (row.User < 0) row.User = user;
+        else
+        {
+            // A second name on one connection: from now on its pairs are kept one by one, the first one included.
+            if (!row.Several) _otherUsers.Add((row.User, program, pid, host));
+            row.Several = true;
+            if (!_otherUsers.Add((user, program, pid, host))) return false;
+        }
+        _userConnectionCounts[user]++;
+        return true;
     }
 
     // Lines of one program come in runs and the reader interns its name: the last one is checked by reference first.
@@ -190,20 +242,39 @@ public sealed class AuthLogSummaryBuilder
             .GroupBy(p => p.Key.Name, StringComparer.Ordinal)
             .Select(g => new KeyValuePair<string, long>(g.Key, g.Sum(p => p.Value)))
             .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)],
-        FailuresPerHour = [.. _perHour.OrderBy(p => p.Key)],
-        Hosts = [.. _hostIds
-            .Where(h => _hosts[h.Value].Failures > 0)
-            .Select(h => Activity(h.Key, in _hosts[h.Value]))
-            .OrderByDescending(h => h.Failures).ThenBy(h => h.Host, StringComparer.Ordinal)],
-        UsersTried = [.. _userIds
-            .Where(u => _userConnections[u.Value] > 0)
-            .Select(u => new KeyValuePair<string, long>(u.Key, _userConnections[u.Value]))
-            .OrderByDescending(u => u.Value).ThenBy(u => u.Key, StringComparer.Ordinal)],
+        FailuresPerHour = [.. _hourIds.Select(h => new KeyValuePair<DateTimeOffset, long>(h.Key, _hourCounts[h.Value])).OrderBy(p => p.Key)],
+        Hosts = AttackingHosts(),
+        UsersTried = UsersByConnections(),
         Accepted = [.. _accepted],
         DistinctRemoteHosts = _hostIds.Count,
     };
 
-    private static HostActivity Activity(string host, in HostRow r) => new(host, r.Failures, r.Connections, r.Users, r.First, r.Last);
+    // A big log's hundred thousand hosts, most with a failure or two: one array sorted in place, not LINQ's keys and map.
+    // Names are unique, so the unstable sort still gives one order.
+    private ImmutableArray<HostActivity> AttackingHosts()
+    {
+        var hosts = new List<HostActivity>(_hostIds.Count);
+        foreach (var (host, id) in _hostIds)
+            if (_hosts[id] is { Failures: > 0 } r) hosts.Add(new(host, r.Failures, r.Connections, r.Users, r.First, r.Last));
+        CollectionsMarshal.AsSpan(hosts).Sort(static (a, b) => a.Failures != b.Failures ? b.Failures.CompareTo(a.Failures) : string.CompareOrdinal(a.Host, b.Host));
+        return [.. hosts];
+    }
+
+    private ImmutableArray<KeyValuePair<string, long>> UsersByConnections()
+    {
+        var users = new List<KeyValuePair<string, long>>(_userIds.Count);
+        foreach (var (user, id) in _userIds)
+            if (_userConnectionCounts[id] is > 0 and var n) users.Add(new(user, n));
+        CollectionsMarshal.AsSpan(users).Sort(static (a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key));
+        return [.. users];
+    }
+
+    /// <summary>The user a connection tried first (-1 before one), and whether it tried others.</summary>
+    private struct ConnectionRow
+    {
+        public int User;
+        public bool Several;
+    }
 
     /// <summary>One remote host's counts, attacking once it has a failure; its connections and users are counted as the sets first take them.</summary>
     private struct HostRow

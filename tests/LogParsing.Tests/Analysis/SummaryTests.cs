@@ -52,4 +52,23 @@ public class SummaryTests
             s.UsersTried);
         Assert.Equal((9, 2), (s.Failures, s.DistinctRemoteHosts));
     }
+
+    [Fact]
+    public async Task A_connection_that_switches_names_counts_each_name_once()
+    {
+        // OpenSSH 9.x forms: "Connection closed by %s port %d [preauth]" (no user yet, a failure in fail2ban's aggressive
+        // mode), then "Failed password for %s from %s port %d ssh2" with two names in turn on one connection (pid 300).
+        using var dir = new TempDir();
+        var path = dir.File("auth.log",
+            "Mar  6 07:00:01 web1 sshd[300]: Connection closed by 203.0.113.9 port 4100 [preauth]\n" +
+            "Mar  6 07:00:02 web1 sshd[300]: Failed password for root from 203.0.113.9 port 4100 ssh2\n" +
+            "Mar  6 07:00:03 web1 sshd[300]: Failed password for admin from 203.0.113.9 port 4100 ssh2\n" +
+            "Mar  6 07:00:04 web1 sshd[300]: Failed password for root from 203.0.113.9 port 4100 ssh2\n" +
+            "Mar  6 07:00:05 web1 sshd[300]: Failed password for admin from 203.0.113.9 port 4100 ssh2\n" +
+            "Mar  6 07:00:06 web1 sshd[301]: Failed password for admin from 203.0.113.9 port 4102 ssh2\n");
+        var s = await AuthLogSummary.SummarizeAsync(AuthLogReader.ReadAsync(path, Fixture.Utc(year: 2021), TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+
+        Assert.Equal([("203.0.113.9", 6L, 2L, 2)], s.Hosts.Select(h => (h.Host, h.Failures, h.Attempts, h.Users)));
+        Assert.Equal([new("admin", 2), new KeyValuePair<string, long>("root", 1)], s.UsersTried);
+    }
 }
