@@ -53,7 +53,7 @@ internal static class DetectCommand
             var journalctl = parse.GetValue(common.Journalctl)!;
             var options = common.ReaderOptions(parse);
             using var databases = geo.Open(parse);
-            var matches = filter.Build(parse, options);
+            var matches = filter.Build(parse, options, out var since);
             var chosen = parse.GetValue(format) ?? (console.OutIsTerminal ? "text" : "ndjson");
             if (parse.GetValue(follow))
                 return await FollowAsync(console, parse.GetValue(paths), parse.GetValue(common.Journal), journalctl, options, matches, chosen, databases, cancellationToken).ConfigureAwait(false);
@@ -63,7 +63,7 @@ internal static class DetectCommand
             var fail2banFiles = source.Files.Where(Inputs.IsFail2BanLog).ToList();
             var detections = await ReadProgress.RunAsync(console, authSource.Files, async progress =>
             {
-                var entries = Where(Inputs.ReadAuthAsync(authSource, options with { Progress = progress }, journalctl, cancellationToken), matches);
+                var entries = Where(Inputs.ReadAuthAsync(authSource, options with { Progress = progress }, journalctl, since, cancellationToken), matches);
                 var found = fail2banFiles.Count > 0
                     ? AuthDetections.DetectAsync(entries, Inputs.ReadFail2BanAsync(fail2banFiles, source.IsDefault, options, cancellationToken), null, cancellationToken)
                     : AuthDetections.DetectAsync(entries, null, cancellationToken);

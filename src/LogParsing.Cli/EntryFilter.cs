@@ -27,23 +27,27 @@ internal sealed class EntryFilter
         foreach (var option in new Option[] { Since, Until, Program, Type, Host, User, Outcome }) command.Options.Add(option);
     }
 
-    public Func<AuthLogEntry, bool> Build(ParseResult parse, LogReaderOptions options)
+    public Func<AuthLogEntry, bool> Build(ParseResult parse, LogReaderOptions options) => Build(parse, options, out _);
+
+    /// <summary>The filter, and <paramref name="since"/>, the start of --since, for a source that can skip what comes before (journalctl).</summary>
+    public Func<AuthLogEntry, bool> Build(ParseResult parse, LogReaderOptions options, out DateTimeOffset? since)
     {
         var zone = options.TimeZone ?? TimeZoneInfo.Local;
         var now = TimeZoneInfo.ConvertTime(DateTimeOffset.Now, zone);
-        var since = ParseTime(parse.GetValue(Since), "--since", options.Year, zone, now);
+        since = ParseTime(parse.GetValue(Since), "--since", options.Year, zone, now);
         var until = ParseTime(parse.GetValue(Until), "--until", options.Year, zone, now);
-        if (since is { } from && until is { } to && to < from)
-            throw new CliUsageException($"--until ({to:yyyy-MM-dd HH:mm:ss}) is before --since ({from:yyyy-MM-dd HH:mm:ss}).");
+        if (since is { } start && until is { } to && to < start)
+            throw new CliUsageException($"--until ({to:yyyy-MM-dd HH:mm:ss}) is before --since ({start:yyyy-MM-dd HH:mm:ss}).");
         var programs = parse.GetValue(Program) ?? [];
         var types = parse.GetValue(Type) ?? [];
         var users = parse.GetValue(User) ?? [];
         var hosts = (parse.GetValue(Host) ?? []).Select(HostMatcher).ToArray();
         AuthOutcome? outcome = parse.GetValue(Outcome) is { } o ? Enum.Parse<AuthOutcome>(o, ignoreCase: true) : null;
+        var from = since;
 
         return e =>
         {
-            if (since is not null && (e.Event is MalformedLine || e.Timestamp < since)) return false;
+            if (from is not null && (e.Event is MalformedLine || e.Timestamp < from)) return false;
             if (until is not null && (e.Event is MalformedLine || e.Timestamp >= until)) return false;
             if (programs.Length > 0 && !programs.Contains(e.Program, StringComparer.OrdinalIgnoreCase)) return false;
             if (types.Length > 0 && !AnyTypeMatches(types, e.Event.GetType().Name)) return false;

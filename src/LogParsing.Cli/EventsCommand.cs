@@ -55,14 +55,14 @@ internal static class EventsCommand
                 StateFile.CheckKind(statePath, checkpoint, source.Journal);
                 options = options with { ResumeFrom = checkpoint };
             }
-            var matches = filter.Build(parse, options);
+            var matches = filter.Build(parse, options, out var since);
             using var databases = geo.Open(parse);
             var writer = new EventWriter(console, parse.GetValue(format)!, options.Parser, new Elastic.EcsOptions { Namespace = parse.GetValue(ns)!, IncludeOriginal = parse.GetValue(original) }, databases);
             await ReadProgress.RunAsync(console, console.OutIsTerminal ? [] : source.Files, async progress =>
             {
                 try
                 {
-                    await foreach (var entry in Inputs.ReadAuthAsync(source, options with { Progress = progress }, journalctl, cancellationToken).ConfigureAwait(false))
+                    await foreach (var entry in Inputs.ReadAuthAsync(source, options with { Progress = progress }, journalctl, since, cancellationToken).ConfigureAwait(false))
                     {
                         if (matches(entry)) writer.Write(entry);
                         saved?.Handled(entry);

@@ -38,9 +38,13 @@ internal static class Inputs
         return new AuthSource(Resolve(paths, defaultPath), false, true);
     }
 
-    public static IAsyncEnumerable<AuthLogEntry> ReadAuthAsync(AuthSource source, AuthLogReaderOptions options, string journalctl, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The entries of the source. <paramref name="since"/> (--since) is passed to journalctl, so that a journal read skips
+    /// the months before it instead of parsing them to throw them away; the command's filter still applies it exactly.
+    /// </summary>
+    public static IAsyncEnumerable<AuthLogEntry> ReadAuthAsync(AuthSource source, AuthLogReaderOptions options, string journalctl, DateTimeOffset? since, CancellationToken cancellationToken) =>
         source.Journal
-            ? JournalReader.ReadAsync(JournalOptions(options, journalctl), cancellationToken)
+            ? JournalReader.ReadAsync(JournalOptions(options, journalctl) with { Since = since }, cancellationToken)
             : ReadAsync(source.Files, source.IsDefault, options, cancellationToken);
 
     /// <summary>The journal's options for the same command line: year and zone of text stamps, grammars, start (or the cursor to resume after), and which journalctl.</summary>

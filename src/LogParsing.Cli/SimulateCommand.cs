@@ -53,10 +53,10 @@ internal static class SimulateCommand
             var journalctl = parse.GetValue(common.Journalctl)!;
             var source = Inputs.ResolveAuth(parse.GetValue(paths), parse.GetValue(common.Journal), journalctl, AuthLogCli.DefaultAuthLog, console.Error);
             var options = common.ReaderOptions(parse);
-            var matches = filter.Build(parse, options);
+            var matches = filter.Build(parse, options, out var since);
             using var databases = geo.Open(parse);
             var bans = await ReadProgress.RunAsync(console, source.Files, progress => BanSimulator.SimulateAsync(
-                Where(Inputs.ReadAuthAsync(source, options with { Progress = progress }, journalctl, cancellationToken), matches), policy, cancellationToken).AsTask()).ConfigureAwait(false);
+                Where(Inputs.ReadAuthAsync(source, options with { Progress = progress }, journalctl, since, cancellationToken), matches), policy, cancellationToken).AsTask()).ConfigureAwait(false);
 
             Fail2BanReport? real = null;
             if (parse.GetValue(fail2ban) is { Length: > 0 } realFiles)

@@ -50,7 +50,7 @@ internal static class SummaryCommand
             var isDefault = source.IsDefault;
             var authSource = source with { Files = source.Files.Where(f => !Inputs.IsFail2BanLog(f)).ToList() };
             var fail2banFiles = source.Files.Where(Inputs.IsFail2BanLog).ToList();
-            var matches = filter.Build(parse, options);
+            var matches = filter.Build(parse, options, out var since);
             using var databases = geo.Open(parse);
             var places = databases is null ? null : new GeoSummaryBuilder(databases);
             var detections = new List<Detection>();
@@ -62,7 +62,7 @@ internal static class SummaryCommand
                 var detector = parse.GetValue(noDetections) ? null : new Detector();
                 var correlator = new SessionCorrelator();
                 using var detecting = detector is null ? null : new BatchedWorker<AuthLogEntry>(e => detections.AddRange(detector.Add(correlator.Enrich(e))), cancellationToken);
-                await foreach (var entry in Inputs.ReadAuthAsync(authSource, options with { Progress = progress }, journalctl, cancellationToken).ConfigureAwait(false))
+                await foreach (var entry in Inputs.ReadAuthAsync(authSource, options with { Progress = progress }, journalctl, since, cancellationToken).ConfigureAwait(false))
                 {
                     if (!matches(entry)) continue;
                     builder.Add(entry);

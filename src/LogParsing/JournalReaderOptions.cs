@@ -25,7 +25,9 @@ public sealed record JournalReaderOptions : LogReaderOptions
     /// <summary>
     /// For the <c>journalctl</c> child process: only entries at or after this time (<c>--since</c>, to the whole second,
     /// rounded down so nothing at that second is missed). Null: following starts with new entries (or the whole
-    /// journal with <see cref="LogReaderOptions.FollowFromStart"/>), a one-shot read takes the whole journal.
+    /// journal with <see cref="LogReaderOptions.FollowFromStart"/>), a one-shot read takes the whole journal. With a
+    /// cursor to resume after (<see cref="LogReaderOptions.ResumeFrom"/>) journalctl takes only the cursor (it refuses
+    /// both), and the reader drops the entries before this time itself.
     /// </summary>
     public DateTimeOffset? Since { get; init; }
 

@@ -36,7 +36,9 @@ internal static class Journalctl
         // One argument, so that nothing in the cursor can be read as an option.
         if (cursor is not null)
             args.Add("--after-cursor=" + cursor);
-        if (options.Since is { } since)
+        // journalctl refuses --since beside --after-cursor ("Please specify only one of --since=, --cursor=,
+        // --cursor-file=, and --after-cursor="): with a cursor, the start is applied here instead (RunAsync).
+        if (options.Since is { } since && cursor is null)
             args.Add("--since=@" + since.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
         if (!options.Matches.IsDefault)
             args.AddRange(options.Matches);
@@ -66,8 +68,12 @@ internal static class Journalctl
         try
         {
             var pipe = PipeReader.Create(process.StandardOutput.BaseStream, new StreamPipeReaderOptions(leaveOpen: true));
+            var start = SinceNotPassed(options);
             await foreach (var entry in LinePipeline.ReadAsync(pipe, factory(null, DateTimeOffset.Now), null, options.MaxLineLength, cancellationToken).ConfigureAwait(false))
+            {
+                if (start is { } from && entry.Timestamp < from) continue;
                 yield return entry;
+            }
             // Output ended because we killed it: that is cancellation, not journalctl failing.
             cancellationToken.ThrowIfCancellationRequested();
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
@@ -90,6 +96,10 @@ internal static class Journalctl
             throw Failure(options.JournalctlPath, process.ExitCode, said);
         }
     }
+
+    /// <summary>The start journalctl was not told (it had a cursor), to the whole second as --since would have been.</summary>
+    private static DateTimeOffset? SinceNotPassed(JournalReaderOptions options) =>
+        options.Since is { } since && Cursor(options.ResumeFrom) is not null ? DateTimeOffset.FromUnixTimeSeconds(since.ToUnixTimeSeconds()) : null;
 
     private static Process Start(string path, List<string> arguments)
     {

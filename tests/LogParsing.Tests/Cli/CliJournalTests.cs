@@ -43,4 +43,20 @@ public class CliJournalTests
         var ex = Assert.Throws<FileNotFoundException>(() => Inputs.ResolveAuth([], false, Path.Combine(dir.Path, "no-journalctl"), Path.Combine(dir.Path, "auth.log"), TextWriter.Null));
         Assert.Contains("does not exist here", ex.Message);
     }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Since_is_passed_to_journalctl_so_that_it_skips_the_older_journal()
+    {
+        // journal.json's entries run from 14:59:17 to 15:13:48 UTC on 2024-07-03; the eleven from 15:01:00 on are wanted.
+        using var dir = new TempDir();
+        var args = Path.Combine(dir.Path, "args");
+        var journalctl = LogParsing.Tests.Journal.FakeJournalctl.Resuming(dir, Fixture.Path("journal.json"), args);
+
+        var (exit, output, error) = await CliTests.Run("events", "--journal", "--journalctl", journalctl, "--tz", "UTC", "--since", "2024-07-03T15:01", "--format", "ndjson");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("--since=@1720018860", File.ReadAllLines(args));
+        Assert.Equal(11, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
 }

@@ -62,6 +62,37 @@ public class JournalResumeTests
     }
 
     [Fact]
+    public async Task A_resumed_read_with_a_start_time_gives_journalctl_the_cursor_alone_and_drops_what_is_earlier()
+    {
+        // journalctl exits 1 on --since with --after-cursor ("Please specify only one of --since=, --cursor=,
+        // --cursor-file=, and --after-cursor=", systemd's journalctl.c): the reader must not pass both.
+        using var dir = new TempDir();
+        var args = Path.Combine(dir.Path, "args");
+        var options = Utc with { JournalctlPath = FakeJournalctl(dir, args) };
+        var all = await Fixture.ToListAsync(JournalReader.ReadAsync(options, Ct));
+        var since = all[11].Timestamp;
+
+        var resumed = await Fixture.ToListAsync(JournalReader.ReadAsync(options with { ResumeFrom = LogCheckpoint.After(all[4]), Since = since }, Ct));
+
+        Assert.Equal(["-o", "json", "--no-pager", "--all", "--after-cursor=" + CursorOf(5)], File.ReadAllLines(args));
+        var floor = DateTimeOffset.FromUnixTimeSeconds(since.ToUnixTimeSeconds());
+        Assert.Equal(all.Skip(5).Where(e => e.Timestamp >= floor).Select(e => e.Position.Cursor), resumed.Select(e => e.Position.Cursor));
+        Assert.True(resumed.Count < all.Count - 5, "the start time drops entries after the cursor");
+    }
+
+    [Fact]
+    public async Task A_read_with_a_start_time_passes_it_to_journalctl()
+    {
+        using var dir = new TempDir();
+        var args = Path.Combine(dir.Path, "args");
+        var since = new DateTimeOffset(2025, 6, 1, 12, 30, 45, 500, TimeSpan.Zero);
+
+        await Fixture.ToListAsync(JournalReader.ReadAsync(Utc with { JournalctlPath = FakeJournalctl(dir, args), Since = since }, Ct));
+
+        Assert.Equal(["-o", "json", "--no-pager", "--all", "--since=@" + since.ToUnixTimeSeconds()], File.ReadAllLines(args));
+    }
+
+    [Fact]
     public async Task A_follow_resumed_from_a_cursor_asks_for_every_entry_after_it()
     {
         using var dir = new TempDir();
