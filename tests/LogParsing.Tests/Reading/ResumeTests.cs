@@ -31,6 +31,23 @@ public class ResumeTests
     }
 
     [Fact]
+    public async Task A_checkpoint_saved_with_the_earlier_sha256_fingerprint_still_resumes_in_its_file()
+    {
+        // State files written before the XxHash128 fingerprint hold "N:" and the first half of SHA-256 of the first N bytes.
+        using var dir = new TempDir();
+        var path = dir.File("auth.log", Lines(0, 50));
+        var whole = await Read(path, null);
+        var head = File.ReadAllBytes(path)[..256];
+        var legacy = "256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(head)[..16]);
+        var saved = whole[19].Position;
+
+        var rest = await Read(path, LogCheckpoint.InFile(path, legacy, saved.ByteOffset, saved.Line));
+
+        Assert.StartsWith("256:xxh128:", whole[0].Position.Fingerprint);
+        Assert.Equal(whole.Skip(20).Select(e => e.Position), rest.Select(e => e.Position));
+    }
+
+    [Fact]
     public async Task A_read_resumed_after_the_last_line_yields_what_was_appended_since()
     {
         using var dir = new TempDir();
