@@ -64,6 +64,76 @@ public class ParallelReadingTests
     }
 
     [Fact]
+    public async Task Joined_continuation_lines_of_a_rotation_set_read_side_by_side_are_the_sequential_read()
+    {
+        using var dir = new TempDir();
+        // The same multi-line form (Elastic's test-multiline.log) in every file of a logrotate set with delaycompress:
+        // the files are read two at a time, each in order, and a file's continuation never joins another file's entry.
+        string File(int from, int count)
+        {
+            var text = new StringBuilder(" an indented first line joins nothing\n");
+            foreach (var line in Corpus.Lines(from + count)[from..])
+            {
+                text.Append(line).Append('\n');
+                if (line.Contains("[preauth]", StringComparison.Ordinal)) text.Append(" spans multiple lines.\n");
+            }
+            return text.ToString();
+        }
+        dir.Gzip("auth.log.2.gz", File(0, 700));
+        dir.File("auth.log.1", File(700, 700));
+        var path = dir.File("auth.log", File(1400, 700));
+        var options = Fixture.Utc(year: null) with { IncludeRotated = true, JoinContinuationLines = true, KeepOriginal = true };
+        var expected = await Fixture.ToListAsync(AuthLogReader.ReadAsync(path, Sequential(options), Ct));
+        Assert.Contains(expected, e => e.ContinuationLines == 1);
+        foreach (var lines in new[] { 0, 1, 3 })
+            AssertSame(expected, await Fixture.ToListAsync(AuthLogReader.ReadAsync(path, Parallel(options, lines, degree: 2), Ct)), $"chunks of {lines} lines");
+    }
+
+    [Fact]
+    public async Task A_processor_that_cannot_read_chunks_apart_is_read_by_the_sequential_loop_whatever_the_degree()
+    {
+        using var dir = new TempDir();
+        // The benchmark corpus's lines; what matters is who reads them: with no chunk processor (as for joined
+        // continuation lines), ParallelLines hands the source to the one sequential loop, which also ends each buffer.
+        var lines = Corpus.Lines(5000);
+        var path = dir.File("auth.log", string.Join('\n', lines) + "\n");
+        var options = new LogReaderOptions { MaxDegreeOfParallelism = 2, ChunkLines = 3 };
+
+        var fromFile = new WholeSourceProcessor();
+        var read = await Fixture.ToListAsync(LogParsing.Reading.LogFiles.ReadFileAsync(path, options, (_, _) => fromFile, Ct, parallel: true));
+        Assert.Equal(lines, read);
+        Assert.True(fromFile.BufferEnds > 0, "the sequential loop ends each buffer; the parallel one never tells the source's processor");
+        Assert.True(fromFile.ChunkProcessorsAsked <= 1, $"asked for a chunk processor {fromFile.ChunkProcessorsAsked} times: the source was chunked");
+
+        var fromStream = new WholeSourceProcessor();
+        await using var stream = System.IO.File.OpenRead(path);
+        read = await Fixture.ToListAsync(LogParsing.Reading.LogFiles.ReadStreamAsync(stream, options, (_, _) => fromStream, parallel: true, Ct));
+        Assert.Equal(lines, read);
+        Assert.True(fromStream.BufferEnds > 0);
+        Assert.True(fromStream.ChunkProcessorsAsked <= 1, $"asked for a chunk processor {fromStream.ChunkProcessorsAsked} times: the stream was chunked");
+    }
+
+    /// <summary>Reads lines as they come and cannot read a chunk apart (the default <c>NewChunkProcessor</c>).</summary>
+    private sealed class WholeSourceProcessor : LogParsing.Reading.LineProcessor<string>
+    {
+        private int _chunkProcessorsAsked;
+
+        public int BufferEnds { get; private set; }
+
+        public int ChunkProcessorsAsked => Volatile.Read(ref _chunkProcessorsAsked);
+
+        public override void OnLine(ReadOnlySpan<char> line, in LogParsing.Reading.LineInfo info, List<string> output) => output.Add(new string(line));
+
+        public override void OnBufferEnd(List<string> output) => BufferEnds++;
+
+        public override LogParsing.Reading.LineProcessor<string>? NewChunkProcessor()
+        {
+            Interlocked.Increment(ref _chunkProcessorsAsked);
+            return null;
+        }
+    }
+
+    [Fact]
     public async Task Repeat_summaries_take_the_previous_entry_across_chunk_edges()
     {
         using var dir = new TempDir();
