@@ -46,7 +46,9 @@ public record LogReaderOptions
 
     /// <summary>
     /// Keep each entry's text as it was read in <see cref="LogEntry.Original"/> (default false), for output that carries
-    /// the raw line, such as ECS's <c>event.original</c>. Read by the auth log and journal readers.
+    /// the raw line, such as ECS's <c>event.original</c>. Read by the auth log, fail2ban and journal readers; an entry that
+    /// folded continuation lines (a fail2ban traceback, indented journal text, joined auth lines) keeps them all, after
+    /// <c>'\n'</c>, up to <see cref="MaxLineLength"/> characters.
     /// </summary>
     public bool KeepOriginal { get; init; }
 

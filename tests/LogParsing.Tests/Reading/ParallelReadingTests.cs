@@ -255,6 +255,35 @@ public class ParallelReadingTests
     }
 
     [Fact]
+    public async Task Fail2ban_kept_originals_read_in_parallel_are_the_sequential_read()
+    {
+        using var dir = new TempDir();
+        var text = new StringBuilder();
+        // fail2ban.log's Found records (fail2ban/server/filter.py, "[%s] Found %s - %s"), an ERROR record of a failed ban
+        // action with its Python traceback (fail2ban/server/action.py), so that chunk edges fall inside tracebacks.
+        for (var i = 0; i < 40; i++)
+        {
+            text.Append($"2021-05-30 00:51:{i % 60:00},363 fail2ban.filter         [448]: INFO    [sshd] Found 192.0.2.{i % 250 + 1} - 2021-05-30 00:51:39\n");
+            if (i % 5 == 2)
+            {
+                text.Append($"2021-05-30 00:51:{i % 60:00},364 fail2ban.actions        [448]: ERROR   Failed to execute ban jail 'sshd' action 'iptables'\n");
+                text.Append("Traceback (most recent call last):\n");
+                for (var j = 0; j < i % 4 + 1; j++) text.Append($"  File \"/usr/lib/python3/dist-packages/fail2ban/server/action.py\", line {j}, in executeCmd\n");
+            }
+        }
+        var path = dir.File("fail2ban.log", text.ToString());
+        var options = new LogReaderOptions { TimeZone = TimeZoneInfo.Utc, MaxDegreeOfParallelism = 1, KeepOriginal = true };
+        var expected = await Fixture.ToListAsync(Fail2BanLogReader.ReadAsync(path, options, Ct));
+        Assert.All(expected, e => Assert.Equal(e.ContinuationLines, e.Original!.Count(c => c == '\n')));
+        Assert.Contains(expected, e => e.ContinuationLines > 1);
+        foreach (var lines in new[] { 1, 2, 3, 5 })
+            AssertSame(expected, await Fixture.ToListAsync(Fail2BanLogReader.ReadAsync(path, options with { MaxDegreeOfParallelism = 3, ChunkLines = lines }, Ct)), $"chunks of {lines}");
+        var mixed = Fixture.Path("fail2ban-mixed.log");
+        AssertSame(await Fixture.ToListAsync(Fail2BanLogReader.ReadAsync(mixed, options, Ct)),
+            await Fixture.ToListAsync(Fail2BanLogReader.ReadAsync(mixed, options with { MaxDegreeOfParallelism = 2, ChunkLines = 2 }, Ct)), "fail2ban-mixed.log");
+    }
+
+    [Fact]
     public async Task A_rotation_set_reads_in_parallel_oldest_first_as_in_order()
     {
         using var dir = new TempDir();
