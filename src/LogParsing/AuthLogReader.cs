@@ -32,7 +32,11 @@ public static class AuthLogReader
     public static IAsyncEnumerable<AuthLogEntry> ReadAsync(string path, AuthLogReaderOptions? options = null, CancellationToken cancellationToken = default) =>
         Reader.ReadAsync(path, options, cancellationToken);
 
-    /// <summary>Reads a stream (plain or gzip). The stream is not disposed. Year inference uses the clock unless <see cref="LogReaderOptions.ReferenceTime"/> is set.</summary>
+    /// <summary>
+    /// Reads a stream (plain or gzip). The stream is not disposed. Year inference uses the clock unless
+    /// <see cref="LogReaderOptions.ReferenceTime"/> is set. With <see cref="LogReaderOptions.ResumeFrom"/>, the stream is
+    /// taken for the checkpoint's file and read after its line, or refused with <see cref="LogCheckpointException"/>.
+    /// </summary>
     /// <param name="stream">The log content.</param>
     /// <param name="options">Year, zone, grammars; null for defaults.</param>
     /// <param name="cancellationToken">Stops the read.</param>

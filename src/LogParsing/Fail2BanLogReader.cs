@@ -28,7 +28,10 @@ public static class Fail2BanLogReader
     public static IAsyncEnumerable<Fail2BanEntry> ReadAsync(string path, LogReaderOptions? options = null, CancellationToken cancellationToken = default) =>
         Reader.ReadAsync(path, options, cancellationToken);
 
-    /// <summary>Reads a stream (plain or gzip); the stream is not disposed.</summary>
+    /// <summary>
+    /// Reads a stream (plain or gzip); the stream is not disposed. With <see cref="LogReaderOptions.ResumeFrom"/>, the
+    /// stream is taken for the checkpoint's file and read after its line, or refused with <see cref="LogCheckpointException"/>.
+    /// </summary>
     /// <param name="stream">The log content.</param>
     /// <param name="options">Zone, year; null for defaults.</param>
     /// <param name="cancellationToken">Stops the read.</param>

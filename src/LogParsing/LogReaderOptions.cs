@@ -37,10 +37,16 @@ public record LogReaderOptions
     /// Resume after a line already handled (a <see cref="LogCheckpoint"/> saved by <see cref="LogCheckpoint.After(LogEntry)"/>):
     /// a read or a follow of the checkpoint's file goes on after that line, in the file whose first bytes match the
     /// checkpoint's fingerprint: the path itself, or the rotated file it became (then the newer files of the set, and for
-    /// a follow the live file from its start). No file matching throws <see cref="LogCheckpointException"/>. A journal
-    /// checkpoint (<see cref="LogCheckpoint.Cursor"/>) resumes <see cref="JournalReader"/>'s read or follow of the live
-    /// journal after that entry (<c>journalctl --after-cursor</c>); given to a file read, or a file checkpoint to the
-    /// live journal, it throws <see cref="LogCheckpointException"/>. Null: from the start (a read) or the end (a follow).
+    /// a follow the live file from its start). No file matching throws <see cref="LogCheckpointException"/>. A read of a
+    /// stream (the <c>ReadAsync(Stream, ...)</c> overloads) takes the stream for the checkpoint's file: its content from
+    /// its current position (decompressed, for gzip) must start with the fingerprint's bytes, else it throws
+    /// <see cref="LogCheckpointException"/>; then a plain stream that can seek is sought to the checkpoint's byte offset,
+    /// and any other (a pipe, gzip) is read and its bytes up to that line discarded. Either way the first entry is the
+    /// line after the checkpoint's, numbered from it. A journal checkpoint (<see cref="LogCheckpoint.Cursor"/>) resumes
+    /// <see cref="JournalReader"/>'s read or follow of the live journal after that entry (<c>journalctl --after-cursor</c>);
+    /// given to a read of a file or a stream, or a file checkpoint to the live journal, it throws
+    /// <see cref="LogCheckpointException"/> on the first <c>MoveNextAsync</c>. Null: from the start (a read) or the end (a
+    /// follow).
     /// </summary>
     public LogCheckpoint? ResumeFrom { get; init; }
 

@@ -25,10 +25,16 @@ internal static class Fingerprint
         {
             return null;
         }
-        if (n == 0) return null;
+        return Hash(head[..n]);
+    }
+
+    /// <summary>"N:hash" of <paramref name="head"/>, a source's first N bytes; null when it is empty.</summary>
+    private static string? Hash(ReadOnlySpan<byte> head)
+    {
+        if (head.IsEmpty) return null;
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(head[..n], hash);
-        return $"{n}:{Convert.ToHexStringLower(hash[..16])}";
+        SHA256.HashData(head, hash);
+        return $"{head.Length}:{Convert.ToHexStringLower(hash[..16])}";
     }
 
     // The first decompressed bytes need only the first deflate block or so: 64 KiB of compressed data is plenty.
@@ -54,11 +60,31 @@ internal static class Fingerprint
     }
 
     /// <summary>True when <paramref name="file"/> starts with the bytes <paramref name="fingerprint"/> was taken of.</summary>
-    public static bool Matches(SafeFileHandle file, string fingerprint)
+    public static bool Matches(SafeFileHandle file, string fingerprint) =>
+        HashedLength(fingerprint) is { } n && string.Equals(Of(file, n), fingerprint, StringComparison.Ordinal);
+
+    /// <summary>
+    /// True when the content of <paramref name="pipe"/> (decompressed, for gzip) starts with the bytes
+    /// <paramref name="fingerprint"/> was taken of: the same test as <see cref="Matches(SafeFileHandle, string)"/>, for a
+    /// stream, which may not seek. The bytes looked at are left in the pipe, unread.
+    /// </summary>
+    public static async ValueTask<bool> MatchesAsync(System.IO.Pipelines.PipeReader pipe, string fingerprint, CancellationToken cancellationToken)
+    {
+        if (HashedLength(fingerprint) is not { } n) return false;
+        n = Math.Min(n, Length);
+        var read = await pipe.ReadAtLeastAsync(n, cancellationToken).ConfigureAwait(false);
+        var head = read.Buffer.Slice(0, Math.Min(n, read.Buffer.Length));
+        var matches = string.Equals(Hash(System.Buffers.BuffersExtensions.ToArray(head)), fingerprint, StringComparison.Ordinal);
+        pipe.AdvanceTo(read.Buffer.Start);
+        return matches;
+    }
+
+    // The N of "N:hash": how many first bytes were hashed.
+    private static int? HashedLength(string fingerprint)
     {
         var colon = fingerprint.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 || !int.TryParse(fingerprint.AsSpan(0, colon), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
-            return false;
-        return string.Equals(Of(file, n), fingerprint, StringComparison.Ordinal);
+        return colon > 0 && int.TryParse(fingerprint.AsSpan(0, colon), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? n
+            : null;
     }
 }
