@@ -65,7 +65,8 @@ public record LogReaderOptions
     /// processor count for a plain file of at least 4 MiB on disk, and 1 for smaller files, gzip files (decompressed in
     /// order on a thread of their own beside the parsing) and streams; the files of a rotation set one after the other.
     /// 1 reads in order; a value above 1 applies to files of any size, gzip files, streams and rotation sets. Live files
-    /// (<c>FollowAsync</c>) and <see cref="JournalReader"/>'s input are always read in order.
+    /// (<c>FollowAsync</c>), <see cref="JournalReader"/>'s input and each file or stream of auth lines read with
+    /// <see cref="AuthLogReaderOptions.JoinContinuationLines"/> are always read in order.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
     public int? MaxDegreeOfParallelism
