@@ -30,18 +30,18 @@ public static class AuthLogReader
     /// <param name="options">Year, zone, rotation, grammars; null for defaults.</param>
     /// <param name="cancellationToken">Stops the read; the file is closed.</param>
     public static IAsyncEnumerable<AuthLogEntry> ReadAsync(string path, AuthLogReaderOptions? options = null, CancellationToken cancellationToken = default) =>
-        Reader.ReadAsync(path, InOrderWhenJoining(options), cancellationToken);
+        Reader.ReadAsync(path, options, cancellationToken);
 
-    /// <summary>Reads a stream (plain or gzip). The stream is not disposed. Year inference uses the clock unless <see cref="LogReaderOptions.ReferenceTime"/> is set.</summary>
+    /// <summary>
+    /// Reads a stream (plain or gzip). The stream is not disposed. Year inference uses the clock unless
+    /// <see cref="LogReaderOptions.ReferenceTime"/> is set. With <see cref="LogReaderOptions.ResumeFrom"/>, the stream is
+    /// taken for the checkpoint's file and read after its line, or refused with <see cref="LogCheckpointException"/>.
+    /// </summary>
     /// <param name="stream">The log content.</param>
     /// <param name="options">Year, zone, grammars; null for defaults.</param>
     /// <param name="cancellationToken">Stops the read.</param>
     public static IAsyncEnumerable<AuthLogEntry> ReadAsync(Stream stream, AuthLogReaderOptions? options = null, CancellationToken cancellationToken = default) =>
-        Reader.ReadAsync(stream, InOrderWhenJoining(options), cancellationToken);
-
-    // A chunk's first line may continue the entry before the chunk: joined lines are read in order.
-    private static AuthLogReaderOptions? InOrderWhenJoining(AuthLogReaderOptions? options) =>
-        options is { JoinContinuationLines: true, MaxDegreeOfParallelism: not 1 } ? options with { MaxDegreeOfParallelism = 1 } : options;
+        Reader.ReadAsync(stream, options, cancellationToken);
 
     /// <summary>
     /// Follows a live file like <c>tail -F</c>: yields lines as they are appended, keeps going across rotation
@@ -58,7 +58,8 @@ public static class AuthLogReader
     /// The lines of one source, each an entry; a repeat summary (<c>last message repeated 3 times</c>) takes the previous
     /// entry's event. As a chunk processor (<paramref name="chunk"/>) it leaves that to <see cref="InOrder"/>, and gives up
     /// on a chunk with a stamp in a repeated daylight-saving hour, whose instant depends on the stamps before it. Joining
-    /// continuation lines reads in order: a chunk's first line may belong to the entry before the chunk.
+    /// continuation lines, it makes no chunk processor: a chunk's first line may belong to the entry before the chunk,
+    /// so the reading layer reads the source in order whatever the degree asked for.
     /// </summary>
     private sealed class AuthLineProcessor(AuthLogParser parser, TimestampResolver resolver, string? source, AuthLogReaderOptions options, bool chunk) : LineProcessor<AuthLogEntry>
     {
@@ -95,6 +96,7 @@ public static class AuthLogReader
             return entry with { Message = message, Event = evt, RepeatCount = repeat };
         }
 
+        // Null when joining: ParallelLines then reads the source with the sequential pipeline.
         public override LineProcessor<AuthLogEntry>? NewChunkProcessor() =>
             options.JoinContinuationLines ? null : new AuthLineProcessor(parser, resolver.Fork(), source, options, chunk: true);
 

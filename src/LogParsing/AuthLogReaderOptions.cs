@@ -16,7 +16,8 @@ public sealed record AuthLogReaderOptions : LogReaderOptions
     /// the whole message, and counted in <see cref="LogEntry.ContinuationLines"/> (the message is capped at
     /// <see cref="LogReaderOptions.MaxLineLength"/> characters, as for the other readers' folding). Default false: every
     /// non-empty line is one entry, and such a line is a <see cref="MalformedLine"/> of its own. Joined lines are read in
-    /// order (<see cref="LogReaderOptions.MaxDegreeOfParallelism"/> 1): a chunk may start with the continuation of the entry before it.
+    /// order whatever <see cref="LogReaderOptions.MaxDegreeOfParallelism"/> says (the files of a rotation set may still be
+    /// read side by side): a chunk may start with the continuation of the entry before it.
     /// </summary>
     public bool JoinContinuationLines { get; init; }
 }

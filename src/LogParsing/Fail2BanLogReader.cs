@@ -18,7 +18,7 @@ namespace LogParsing;
 public static class Fail2BanLogReader
 {
     private static readonly LineReader<Fail2BanEntry, LogReaderOptions> Reader = new(
-        options => (source, lastWrite) => new Fail2BanLineProcessor(TimestampResolver.For(options, lastWrite), source, options.MaxLineLength, chunk: false),
+        options => (source, lastWrite) => new Fail2BanLineProcessor(TimestampResolver.For(options, lastWrite), source, options.MaxLineLength, options.KeepOriginal, chunk: false),
         LogReaderOptions.Default, parallel: true);
 
     /// <summary>Reads a file, or with <see cref="LogReaderOptions.IncludeRotated"/> its whole rotation set oldest first.</summary>
@@ -28,7 +28,10 @@ public static class Fail2BanLogReader
     public static IAsyncEnumerable<Fail2BanEntry> ReadAsync(string path, LogReaderOptions? options = null, CancellationToken cancellationToken = default) =>
         Reader.ReadAsync(path, options, cancellationToken);
 
-    /// <summary>Reads a stream (plain or gzip); the stream is not disposed.</summary>
+    /// <summary>
+    /// Reads a stream (plain or gzip); the stream is not disposed. With <see cref="LogReaderOptions.ResumeFrom"/>, the
+    /// stream is taken for the checkpoint's file and read after its line, or refused with <see cref="LogCheckpointException"/>.
+    /// </summary>
     /// <param name="stream">The log content.</param>
     /// <param name="options">Zone, year; null for defaults.</param>
     /// <param name="cancellationToken">Stops the read.</param>
@@ -46,9 +49,11 @@ public static class Fail2BanLogReader
     /// Holds each record back until the next one starts, appending continuation lines to it. As a chunk processor
     /// (<paramref name="chunk"/>) it only parses records, leaving the holding to <see cref="InOrder"/>, and gives up on a
     /// chunk with a line that starts no record (a traceback line, which joins a record of an earlier chunk, or a
-    /// malformed line) or a stamp in a repeated daylight-saving hour: such a chunk is read again in order.
+    /// malformed line) or a stamp in a repeated daylight-saving hour: such a chunk is read again in order. With
+    /// <paramref name="keepOriginal"/>, each entry keeps its line as read, and the folding appends the lines it joins, as
+    /// the auth reader's joining does.
     /// </summary>
-    private sealed class Fail2BanLineProcessor(TimestampResolver resolver, string? source, int maxLineLength, bool chunk) : LineProcessor<Fail2BanEntry>
+    private sealed class Fail2BanLineProcessor(TimestampResolver resolver, string? source, int maxLineLength, bool keepOriginal, bool chunk) : LineProcessor<Fail2BanEntry>
     {
         private readonly ContinuationFolder<Fail2BanEntry> _folder = new((e, message) => e with { Message = message }, maxLineLength);
         private bool _dependent;
@@ -57,6 +62,8 @@ public static class Fail2BanLogReader
         {
             var position = info.Position(source);
             var entry = info.Truncated ? null : Fail2BanParser.TryParse(line, resolver, position);
+            // Set before the record is held: the folder extends a kept original with each line it appends.
+            if (keepOriginal && entry is not null) entry = entry with { Original = new string(line) };
             if (chunk)
             {
                 if (entry is null) _dependent = true;
@@ -73,13 +80,14 @@ public static class Fail2BanLogReader
             else
             {
                 var malformed = Fail2BanParser.Malformed(line, position, info.Truncated);
-                output.Add(info.Unterminated ? malformed with { Unterminated = true } : malformed);
+                if (info.Unterminated) malformed = malformed with { Unterminated = true };
+                output.Add(keepOriginal ? malformed with { Original = new string(line) } : malformed);
             }
         }
 
         public override void OnEnd(List<Fail2BanEntry> output) => _folder.Flush(output);
 
-        public override LineProcessor<Fail2BanEntry> NewChunkProcessor() => new Fail2BanLineProcessor(resolver.Fork(), source, maxLineLength, chunk: true);
+        public override LineProcessor<Fail2BanEntry> NewChunkProcessor() => new Fail2BanLineProcessor(resolver.Fork(), source, maxLineLength, keepOriginal, chunk: true);
 
         public override bool Independent => !_dependent && !resolver.ResolvedAmbiguous;
 

@@ -37,16 +37,24 @@ public record LogReaderOptions
     /// Resume after a line already handled (a <see cref="LogCheckpoint"/> saved by <see cref="LogCheckpoint.After(LogEntry)"/>):
     /// a read or a follow of the checkpoint's file goes on after that line, in the file whose first bytes match the
     /// checkpoint's fingerprint: the path itself, or the rotated file it became (then the newer files of the set, and for
-    /// a follow the live file from its start). No file matching throws <see cref="LogCheckpointException"/>. A journal
-    /// checkpoint (<see cref="LogCheckpoint.Cursor"/>) resumes <see cref="JournalReader"/>'s read or follow of the live
-    /// journal after that entry (<c>journalctl --after-cursor</c>); given to a file read, or a file checkpoint to the
-    /// live journal, it throws <see cref="LogCheckpointException"/>. Null: from the start (a read) or the end (a follow).
+    /// a follow the live file from its start). No file matching throws <see cref="LogCheckpointException"/>. A read of a
+    /// stream (the <c>ReadAsync(Stream, ...)</c> overloads) takes the stream for the checkpoint's file: its content from
+    /// its current position (decompressed, for gzip) must start with the fingerprint's bytes, else it throws
+    /// <see cref="LogCheckpointException"/>; then a plain stream that can seek is sought to the checkpoint's byte offset,
+    /// and any other (a pipe, gzip) is read and its bytes up to that line discarded. Either way the first entry is the
+    /// line after the checkpoint's, numbered from it. A journal checkpoint (<see cref="LogCheckpoint.Cursor"/>) resumes
+    /// <see cref="JournalReader"/>'s read or follow of the live journal after that entry (<c>journalctl --after-cursor</c>);
+    /// given to a read of a file or a stream, or a file checkpoint to the live journal, it throws
+    /// <see cref="LogCheckpointException"/> on the first <c>MoveNextAsync</c>. Null: from the start (a read) or the end (a
+    /// follow).
     /// </summary>
     public LogCheckpoint? ResumeFrom { get; init; }
 
     /// <summary>
     /// Keep each entry's text as it was read in <see cref="LogEntry.Original"/> (default false), for output that carries
-    /// the raw line, such as ECS's <c>event.original</c>. Read by the auth log and journal readers.
+    /// the raw line, such as ECS's <c>event.original</c>. Read by the auth log, fail2ban and journal readers; an entry that
+    /// folded continuation lines (a fail2ban traceback, indented journal text, joined auth lines) keeps them all, after
+    /// <c>'\n'</c>, up to <see cref="MaxLineLength"/> characters.
     /// </summary>
     public bool KeepOriginal { get; init; }
 
@@ -57,7 +65,8 @@ public record LogReaderOptions
     /// processor count for a plain file of at least 4 MiB on disk, and 1 for smaller files, gzip files (decompressed in
     /// order on a thread of their own beside the parsing) and streams; the files of a rotation set one after the other.
     /// 1 reads in order; a value above 1 applies to files of any size, gzip files, streams and rotation sets. Live files
-    /// (<c>FollowAsync</c>) and <see cref="JournalReader"/>'s input are always read in order.
+    /// (<c>FollowAsync</c>), <see cref="JournalReader"/>'s input and each file or stream of auth lines read with
+    /// <see cref="AuthLogReaderOptions.JoinContinuationLines"/> are always read in order.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
     public int? MaxDegreeOfParallelism

@@ -10,8 +10,8 @@ namespace LogParsing.Reading;
 /// </summary>
 /// <remarks>
 /// The hash is XxHash128 (<c>N:xxh128:hex</c>), not a cryptographic one: it only tells one file's first line from
-/// another's, and SHA-256 made every read load OpenSSL: a 1,000-line summary took 35 ms with it, 27 ms without (docs/benchmarks.md). Checkpoints saved with
-/// the first form (<c>N:hex</c>, the first half of SHA-256) still match.
+/// another's, and SHA-256 made every read load OpenSSL: a 1,000-line summary took 35 ms with it, 27 ms without
+/// (docs/benchmarks.md). Checkpoints saved with the first form (<c>N:hex</c>, the first half of SHA-256) still match.
 /// </remarks>
 internal static class Fingerprint
 {
@@ -35,16 +35,25 @@ internal static class Fingerprint
         {
             return null;
         }
-        if (n == 0) return null;
+        return Hash(head[..n], legacy);
+    }
+
+    /// <summary>"N:xxh128:hash" (or the earlier "N:hash" of SHA-256) of <paramref name="head"/>, a source's first N bytes; null when it is empty.</summary>
+    private static string? Hash(ReadOnlySpan<byte> head, bool legacy)
+    {
+        if (head.IsEmpty) return null;
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         if (legacy)
         {
-            SHA256.HashData(head[..n], hash);
-            return $"{n}:{Convert.ToHexStringLower(hash[..16])}";
+            SHA256.HashData(head, hash);
+            return $"{head.Length}:{Convert.ToHexStringLower(hash[..16])}";
         }
-        XxHash128.Hash(head[..n], hash);
-        return $"{n}:{Scheme}{Convert.ToHexStringLower(hash[..16])}";
+        XxHash128.Hash(head, hash);
+        return $"{head.Length}:{Scheme}{Convert.ToHexStringLower(hash[..16])}";
     }
+
+    // A fingerprint saved before XxHash128 is checked the way it was taken.
+    private static bool IsLegacy(string fingerprint, int colon) => !fingerprint.AsSpan(colon + 1).StartsWith(Scheme, StringComparison.Ordinal);
 
     // The first decompressed bytes need only the first deflate block or so: 64 KiB of compressed data is plenty.
     private static int ReadGzipHead(SafeFileHandle file, Span<byte> head)
@@ -69,12 +78,32 @@ internal static class Fingerprint
     }
 
     /// <summary>True when <paramref name="file"/> starts with the bytes <paramref name="fingerprint"/> was taken of.</summary>
-    public static bool Matches(SafeFileHandle file, string fingerprint)
+    public static bool Matches(SafeFileHandle file, string fingerprint) =>
+        HashedLength(fingerprint, out var legacy) is { } n && string.Equals(Of(file, n, legacy), fingerprint, StringComparison.Ordinal);
+
+    /// <summary>
+    /// True when the content of <paramref name="pipe"/> (decompressed, for gzip) starts with the bytes
+    /// <paramref name="fingerprint"/> was taken of: the same test as <see cref="Matches(SafeFileHandle, string)"/>, for a
+    /// stream, which may not seek. The bytes looked at are left in the pipe, unread.
+    /// </summary>
+    public static async ValueTask<bool> MatchesAsync(System.IO.Pipelines.PipeReader pipe, string fingerprint, CancellationToken cancellationToken)
+    {
+        if (HashedLength(fingerprint, out var legacy) is not { } n) return false;
+        n = Math.Min(n, Length);
+        var read = await pipe.ReadAtLeastAsync(n, cancellationToken).ConfigureAwait(false);
+        var head = read.Buffer.Slice(0, Math.Min(n, read.Buffer.Length));
+        var matches = string.Equals(Hash(System.Buffers.BuffersExtensions.ToArray(head), legacy), fingerprint, StringComparison.Ordinal);
+        pipe.AdvanceTo(read.Buffer.Start);
+        return matches;
+    }
+
+    // The N of "N:hash": how many first bytes were hashed; and whether by SHA-256.
+    private static int? HashedLength(string fingerprint, out bool legacy)
     {
         var colon = fingerprint.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 || !int.TryParse(fingerprint.AsSpan(0, colon), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
-            return false;
-        var legacy = !fingerprint.AsSpan(colon + 1).StartsWith(Scheme, StringComparison.Ordinal);
-        return string.Equals(Of(file, n, legacy), fingerprint, StringComparison.Ordinal);
+        legacy = colon > 0 && IsLegacy(fingerprint, colon);
+        return colon > 0 && int.TryParse(fingerprint.AsSpan(0, colon), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? n
+            : null;
     }
 }

@@ -41,13 +41,7 @@ internal static class LogFiles
     /// <summary>The index of the newest file of <paramref name="files"/> (oldest first) that the checkpoint was saved in.</summary>
     private static int FindCheckpoint(IReadOnlyList<string> files, LogCheckpoint checkpoint, string path)
     {
-        if (checkpoint.Fingerprint is not { } fingerprint)
-        {
-            // Reading the file from its start or its end would repeat or lose lines just as a stale checkpoint would.
-            throw new LogCheckpointException(checkpoint, checkpoint.IsJournal
-                ? $"The checkpoint is a journal cursor, not a place in a file: it resumes JournalReader's read or follow of the live journal, not a read of '{path}'."
-                : $"The checkpoint names no file fingerprint, so it cannot resume a read of '{path}'.");
-        }
+        var fingerprint = FingerprintOf(checkpoint, $"'{path}'");
         for (var i = files.Count - 1; i >= 0; i--)
         {
             try
@@ -61,6 +55,16 @@ internal static class LogFiles
         }
         throw new LogCheckpointException(checkpoint,
             $"No file of '{path}' and its rotated files starts with the bytes the checkpoint was saved for (line {checkpoint.Line} of '{checkpoint.Source}'): the log was rewritten or rotated away.");
+    }
+
+    /// <summary>The fingerprint of a checkpoint in a file, which a read of <paramref name="what"/> resumes from.</summary>
+    private static string FingerprintOf(LogCheckpoint checkpoint, string what)
+    {
+        if (checkpoint.Fingerprint is { } fingerprint) return fingerprint;
+        // Reading from the start or the end would repeat or lose lines just as a stale checkpoint would.
+        throw new LogCheckpointException(checkpoint, checkpoint.IsJournal
+            ? $"The checkpoint is a journal cursor, not a place in a file: it resumes JournalReader's read or follow of the live journal, not a read of {what}."
+            : $"The checkpoint names no file fingerprint, so it cannot resume a read of {what}.");
     }
 
     private static async IAsyncEnumerable<T> ReadRotationSetAsync<T>(
@@ -129,18 +133,62 @@ internal static class LogFiles
             return new LinePipeline.Source<T>(pipe, factory(file, lastWrite), report, () => Shrunk(stream, length), start);
         };
 
-    /// <summary>Reads a stream, which is left open: in order unless <see cref="LogReaderOptions.MaxDegreeOfParallelism"/> asks for more.</summary>
+    /// <summary>
+    /// Reads a stream, which is left open: in order unless <see cref="LogReaderOptions.MaxDegreeOfParallelism"/> asks for
+    /// more; with <see cref="LogReaderOptions.ResumeFrom"/>, after the checkpoint's line (<see cref="ResumeStreamAsync"/>).
+    /// </summary>
     public static async IAsyncEnumerable<T> ReadStreamAsync<T>(
         Stream stream, LogReaderOptions options, ProcessorFactory<T> factory, bool parallel,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var pipe = await LogSource.OpenAsync(stream, leaveOpen: true, cancellationToken).ConfigureAwait(false);
+        var (pipe, start) = options.ResumeFrom is { } checkpoint
+            ? await ResumeStreamAsync(stream, checkpoint, cancellationToken).ConfigureAwait(false)
+            : (await LogSource.OpenAsync(stream, leaveOpen: true, cancellationToken).ConfigureAwait(false), default);
         var degree = parallel ? ParallelLines.Degree(options, null) : 1;
+        var source = new LinePipeline.Source<T>(pipe, factory(null, null), null, null, start);
         var lines = degree > 1
-            ? ParallelLines.ReadAsync(_ => ValueTask.FromResult(new LinePipeline.Source<T>(pipe, factory(null, null), null)), null, options, degree, cancellationToken)
-            : LinePipeline.ReadAsync(pipe, factory(null, null), null, options.MaxLineLength, cancellationToken);
+            ? ParallelLines.ReadAsync(_ => ValueTask.FromResult(source), null, options, degree, cancellationToken)
+            : LinePipeline.ReadAsync(_ => ValueTask.FromResult(source), null, options.MaxLineLength, cancellationToken);
         await foreach (var item in lines.ConfigureAwait(false))
             yield return item;
+    }
+
+    /// <summary>
+    /// Opens a stream to be read after a checkpoint's line. The checkpoint is a place in a file: the stream's content from
+    /// its current position (decompressed, for gzip) must start with the bytes of the checkpoint's fingerprint, as the
+    /// file it resumes must, else it is another file and the checkpoint is refused. Then, as for a file, a plain stream
+    /// that can seek seeks to the line handled last, and any other (a pipe, gzip) has its bytes up to it read and discarded.
+    /// </summary>
+    private static async ValueTask<(System.IO.Pipelines.PipeReader Pipe, LinePipeline.Start Start)> ResumeStreamAsync(
+        Stream stream, LogCheckpoint checkpoint, CancellationToken cancellationToken)
+    {
+        var fingerprint = FingerprintOf(checkpoint, "a stream");
+        var origin = stream.CanSeek ? stream.Position : 0;
+        var (pipe, gzip) = await LogSource.OpenDetectingAsync(stream, leaveOpen: true, cancellationToken).ConfigureAwait(false);
+        bool matches;
+        try
+        {
+            matches = await Fingerprint.MatchesAsync(pipe, fingerprint, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await pipe.CompleteAsync().ConfigureAwait(false);
+            throw;
+        }
+        if (!matches || stream.CanSeek && !gzip)
+        {
+            // Left open: the stream is the caller's, and a seekable one is read again through a pipe from the line.
+            await pipe.CompleteAsync().ConfigureAwait(false);
+        }
+        if (!matches)
+        {
+            throw new LogCheckpointException(checkpoint,
+                $"The stream does not start with the bytes the checkpoint was saved for (line {checkpoint.Line} of '{checkpoint.Source}'): it is another file, or the file was rewritten.");
+        }
+        var resume = new LinePipeline.Start(0, 0, checkpoint.Line, SkipLine: true, Fingerprint: null);
+        if (!stream.CanSeek || gzip) return (pipe, resume with { SkipBytes = checkpoint.ByteOffset });
+        stream.Seek(origin + checkpoint.ByteOffset, SeekOrigin.Begin);
+        return (LogSource.OpenPlain(stream, leaveOpen: true), resume with { Offset = checkpoint.ByteOffset });
     }
 
     /// <summary>

@@ -35,7 +35,11 @@ internal static class LogSource
     public static PipeReader OpenPlain(Stream stream, bool leaveOpen) =>
         PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: BufferSize, leaveOpen: leaveOpen));
 
-    public static async ValueTask<PipeReader> OpenAsync(Stream stream, bool leaveOpen, CancellationToken cancellationToken)
+    public static async ValueTask<PipeReader> OpenAsync(Stream stream, bool leaveOpen, CancellationToken cancellationToken) =>
+        (await OpenDetectingAsync(stream, leaveOpen, cancellationToken).ConfigureAwait(false)).Reader;
+
+    /// <summary>A pipe over the stream's content from its current position, decompressed when it is gzip, and whether it was.</summary>
+    public static async ValueTask<(PipeReader Reader, bool Gzip)> OpenDetectingAsync(Stream stream, bool leaveOpen, CancellationToken cancellationToken)
     {
         var raw = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: BufferSize, leaveOpen: leaveOpen));
         bool gzip;
@@ -51,10 +55,10 @@ internal static class LogSource
             throw;
         }
         if (!gzip)
-            return raw;
+            return (raw, false);
         var compressed = new TailStream(raw.AsStream());
         var decompressed = new GzipTrailerCheck(new GZipStream(compressed, CompressionMode.Decompress), compressed);
-        return new DecompressingPipeReader(decompressed);
+        return (new DecompressingPipeReader(decompressed), true);
     }
 
     private static bool IsGzip(System.Buffers.ReadOnlySequence<byte> head)

@@ -143,20 +143,38 @@ internal static class ParallelLines
     /// <summary>
     /// Reads the source <paramref name="open"/> opens (on the first <c>MoveNextAsync</c>) with up to
     /// <paramref name="degree"/> threads parsing; at most twice that many chunks are held at once (being parsed, or parsed
-    /// and waiting for their turn), so memory is bounded whatever the source's size.
+    /// and waiting for their turn), so memory is bounded whatever the source's size. A source whose processor cannot read
+    /// chunks apart (<see cref="LineProcessor{T}.NewChunkProcessor"/> is null) is read by the sequential pipeline instead,
+    /// whatever the degree: every chunk would be parsed again in order anyway, after being copied for nothing.
     /// </summary>
     public static async IAsyncEnumerable<T> ReadAsync<T>(
         Func<CancellationToken, ValueTask<LinePipeline.Source<T>>> open, string? source, LogReaderOptions options, int degree,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        LineProcessor<T>? inOrder = null;
-        var chunkLines = ChunkLines(options);
-        var chunks = LinePipeline.ReadAsync(async token =>
+        var opened = await open(cancellationToken).ConfigureAwait(false);
+        bool apart;
+        try
         {
-            var opened = await open(token).ConfigureAwait(false);
-            inOrder = opened.Processor;
-            return new LinePipeline.Source<LineChunk>(opened.Reader, new Chunker(chunkLines), opened.AfterBuffer, opened.AtEnd, opened.Start);
-        }, source, options.MaxLineLength, cancellationToken);
+            apart = opened.Processor.NewChunkProcessor() is not null;
+        }
+        catch
+        {
+            // Not yet handed to a pipeline, which would complete it on every path.
+            await opened.Reader.CompleteAsync().ConfigureAwait(false);
+            throw;
+        }
+        if (!apart)
+        {
+            await foreach (var item in LinePipeline.ReadAsync(_ => ValueTask.FromResult(opened), source, options.MaxLineLength, cancellationToken).ConfigureAwait(false))
+                yield return item;
+            yield break;
+        }
+
+        var inOrder = opened.Processor;
+        var chunkLines = ChunkLines(options);
+        var chunks = LinePipeline.ReadAsync(
+            _ => ValueTask.FromResult(new LinePipeline.Source<LineChunk>(opened.Reader, new Chunker(chunkLines), opened.AfterBuffer, opened.AtEnd, opened.Start)),
+            source, options.MaxLineLength, cancellationToken);
 
         // Caps the workers at the degree whatever the thread pool's size; the ordered pass runs on the caller's flow.
         var scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, degree).ConcurrentScheduler;
@@ -185,8 +203,7 @@ internal static class ParallelLines
                     }
                     if (!more) break;
                     var chunk = enumerator.Current;
-                    var processor = inOrder!;
-                    inFlight.Enqueue(Task.Factory.StartNew(() => Parse(processor, chunk, stop), CancellationToken.None, TaskCreationOptions.DenyChildAttach, scheduler));
+                    inFlight.Enqueue(Task.Factory.StartNew(() => Parse(inOrder, chunk, stop), CancellationToken.None, TaskCreationOptions.DenyChildAttach, scheduler));
                 }
                 if (inFlight.Count == 0) break;
                 var parsed = await inFlight.Dequeue().ConfigureAwait(false);
@@ -194,12 +211,12 @@ internal static class ParallelLines
                 {
                     if (parsed.Independent)
                     {
-                        inOrder!.InOrder(parsed.Results, output);
+                        inOrder.InOrder(parsed.Results, output);
                     }
                     else
                     {
                         for (var i = 0; i < parsed.Chunk.Count; i++)
-                            inOrder!.OnLineBytes(parsed.Chunk.Bytes(i), parsed.Chunk.Info(i), output);
+                            inOrder.OnLineBytes(parsed.Chunk.Bytes(i), parsed.Chunk.Info(i), output);
                     }
                 }
                 finally
@@ -210,7 +227,7 @@ internal static class ParallelLines
                     yield return item;
                 output.Clear();
             }
-            if (fault is null && inOrder is not null)
+            if (fault is null)
             {
                 inOrder.OnEnd(output);
                 foreach (var item in output)

@@ -67,6 +67,43 @@ public class Fail2BanTests
     }
 
     [Fact]
+    public async Task Kept_originals_are_each_record_as_written_with_the_lines_folded_into_it()
+    {
+        // fail2ban-mixed.log: fail2ban's own log forms (the recidive filter's test log, fail2ban/tests/files/logs/recidive,
+        // and servers' logs), with a CRITICAL record followed by its Python traceback and a DEBUG record followed by the
+        // rest of a multi-line action command.
+        var path = Fixture.Path("fail2ban-mixed.log");
+        var lines = File.ReadAllLines(path);
+        var entries = await Fixture.ToListAsync(Fail2BanLogReader.ReadAsync(path, Utc with { KeepOriginal = true }, Ct));
+
+        foreach (var e in entries)
+        {
+            var last = e.LastLine?.Line ?? e.Position.Line;
+            Assert.Equal(string.Join('\n', lines[(int)(e.Position.Line - 1)..(int)last]), e.Original);
+        }
+        var critical = Assert.Single(entries, e => e.Level == Fail2BanLevel.Critical);
+        Assert.Equal("""
+            2014-11-07 00:21:20,440 fail2ban                [1510]: CRITICAL Unhandled exception in Fail2Ban:
+            Traceback (most recent call last):
+              File "/usr/lib/python3.4/site-packages/fail2ban/server/jailthread.py", line 64, in run_with_except_hook
+                run(*args, **kwargs)
+            KeyError: '_PID'
+            """.ReplaceLineEndings("\n"), critical.Original);
+        Assert.All(await Read("fail2ban-mixed.log"), e => Assert.Null(e.Original));
+    }
+
+    [Fact]
+    public async Task A_kept_original_of_a_line_that_starts_no_record_is_the_line()
+    {
+        // A traceback whose record was rotated into the previous file (fail2ban/server/action.py's executeCmd failing),
+        // then a NOTICE ban of fail2ban's actions.py ("[%s] Ban %s").
+        var text = "Traceback (most recent call last):\n2021-05-30 00:51:39,363 fail2ban.actions        [448]: NOTICE  [sshd] Ban 209.141.36.197\n";
+        var entries = await Fixture.ToListAsync(Fail2BanLogReader.ReadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), Utc with { KeepOriginal = true }, Ct));
+        Assert.Equal(["Traceback (most recent call last):", "2021-05-30 00:51:39,363 fail2ban.actions        [448]: NOTICE  [sshd] Ban 209.141.36.197"], entries.Select(e => e.Original));
+        Assert.IsType<MalformedFail2BanLine>(entries[0].Event);
+    }
+
+    [Fact]
     public async Task Continuation_lines_fold_into_the_previous_record_and_nothing_is_lost()
     {
         var entries = await Read("fail2ban-mixed.log");

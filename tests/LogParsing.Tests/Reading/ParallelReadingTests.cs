@@ -64,6 +64,76 @@ public class ParallelReadingTests
     }
 
     [Fact]
+    public async Task Joined_continuation_lines_of_a_rotation_set_read_side_by_side_are_the_sequential_read()
+    {
+        using var dir = new TempDir();
+        // The same multi-line form (Elastic's test-multiline.log) in every file of a logrotate set with delaycompress:
+        // the files are read two at a time, each in order, and a file's continuation never joins another file's entry.
+        string File(int from, int count)
+        {
+            var text = new StringBuilder(" an indented first line joins nothing\n");
+            foreach (var line in Corpus.Lines(from + count)[from..])
+            {
+                text.Append(line).Append('\n');
+                if (line.Contains("[preauth]", StringComparison.Ordinal)) text.Append(" spans multiple lines.\n");
+            }
+            return text.ToString();
+        }
+        dir.Gzip("auth.log.2.gz", File(0, 700));
+        dir.File("auth.log.1", File(700, 700));
+        var path = dir.File("auth.log", File(1400, 700));
+        var options = Fixture.Utc(year: null) with { IncludeRotated = true, JoinContinuationLines = true, KeepOriginal = true };
+        var expected = await Fixture.ToListAsync(AuthLogReader.ReadAsync(path, Sequential(options), Ct));
+        Assert.Contains(expected, e => e.ContinuationLines == 1);
+        foreach (var lines in new[] { 0, 1, 3 })
+            AssertSame(expected, await Fixture.ToListAsync(AuthLogReader.ReadAsync(path, Parallel(options, lines, degree: 2), Ct)), $"chunks of {lines} lines");
+    }
+
+    [Fact]
+    public async Task A_processor_that_cannot_read_chunks_apart_is_read_by_the_sequential_loop_whatever_the_degree()
+    {
+        using var dir = new TempDir();
+        // The benchmark corpus's lines; what matters is who reads them: with no chunk processor (as for joined
+        // continuation lines), ParallelLines hands the source to the one sequential loop, which also ends each buffer.
+        var lines = Corpus.Lines(5000);
+        var path = dir.File("auth.log", string.Join('\n', lines) + "\n");
+        var options = new LogReaderOptions { MaxDegreeOfParallelism = 2, ChunkLines = 3 };
+
+        var fromFile = new WholeSourceProcessor();
+        var read = await Fixture.ToListAsync(LogParsing.Reading.LogFiles.ReadFileAsync(path, options, (_, _) => fromFile, Ct, parallel: true));
+        Assert.Equal(lines, read);
+        Assert.True(fromFile.BufferEnds > 0, "the sequential loop ends each buffer; the parallel one never tells the source's processor");
+        Assert.True(fromFile.ChunkProcessorsAsked <= 1, $"asked for a chunk processor {fromFile.ChunkProcessorsAsked} times: the source was chunked");
+
+        var fromStream = new WholeSourceProcessor();
+        await using var stream = System.IO.File.OpenRead(path);
+        read = await Fixture.ToListAsync(LogParsing.Reading.LogFiles.ReadStreamAsync(stream, options, (_, _) => fromStream, parallel: true, Ct));
+        Assert.Equal(lines, read);
+        Assert.True(fromStream.BufferEnds > 0);
+        Assert.True(fromStream.ChunkProcessorsAsked <= 1, $"asked for a chunk processor {fromStream.ChunkProcessorsAsked} times: the stream was chunked");
+    }
+
+    /// <summary>Reads lines as they come and cannot read a chunk apart (the default <c>NewChunkProcessor</c>).</summary>
+    private sealed class WholeSourceProcessor : LogParsing.Reading.LineProcessor<string>
+    {
+        private int _chunkProcessorsAsked;
+
+        public int BufferEnds { get; private set; }
+
+        public int ChunkProcessorsAsked => Volatile.Read(ref _chunkProcessorsAsked);
+
+        public override void OnLine(ReadOnlySpan<char> line, in LogParsing.Reading.LineInfo info, List<string> output) => output.Add(new string(line));
+
+        public override void OnBufferEnd(List<string> output) => BufferEnds++;
+
+        public override LogParsing.Reading.LineProcessor<string>? NewChunkProcessor()
+        {
+            Interlocked.Increment(ref _chunkProcessorsAsked);
+            return null;
+        }
+    }
+
+    [Fact]
     public async Task Repeat_summaries_take_the_previous_entry_across_chunk_edges()
     {
         using var dir = new TempDir();
@@ -182,6 +252,35 @@ public class ParallelReadingTests
             var sequential = await Fixture.ToListAsync(Fail2BanLogReader.ReadAsync(Fixture.Path(fixture), options, Ct));
             AssertSame(sequential, await Fixture.ToListAsync(Fail2BanLogReader.ReadAsync(Fixture.Path(fixture), options with { MaxDegreeOfParallelism = 2, ChunkLines = 2 }, Ct)), fixture);
         }
+    }
+
+    [Fact]
+    public async Task Fail2ban_kept_originals_read_in_parallel_are_the_sequential_read()
+    {
+        using var dir = new TempDir();
+        var text = new StringBuilder();
+        // fail2ban.log's Found records (fail2ban/server/filter.py, "[%s] Found %s - %s"), an ERROR record of a failed ban
+        // action with its Python traceback (fail2ban/server/action.py), so that chunk edges fall inside tracebacks.
+        for (var i = 0; i < 40; i++)
+        {
+            text.Append($"2021-05-30 00:51:{i % 60:00},363 fail2ban.filter         [448]: INFO    [sshd] Found 192.0.2.{i % 250 + 1} - 2021-05-30 00:51:39\n");
+            if (i % 5 == 2)
+            {
+                text.Append($"2021-05-30 00:51:{i % 60:00},364 fail2ban.actions        [448]: ERROR   Failed to execute ban jail 'sshd' action 'iptables'\n");
+                text.Append("Traceback (most recent call last):\n");
+                for (var j = 0; j < i % 4 + 1; j++) text.Append($"  File \"/usr/lib/python3/dist-packages/fail2ban/server/action.py\", line {j}, in executeCmd\n");
+            }
+        }
+        var path = dir.File("fail2ban.log", text.ToString());
+        var options = new LogReaderOptions { TimeZone = TimeZoneInfo.Utc, MaxDegreeOfParallelism = 1, KeepOriginal = true };
+        var expected = await Fixture.ToListAsync(Fail2BanLogReader.ReadAsync(path, options, Ct));
+        Assert.All(expected, e => Assert.Equal(e.ContinuationLines, e.Original!.Count(c => c == '\n')));
+        Assert.Contains(expected, e => e.ContinuationLines > 1);
+        foreach (var lines in new[] { 1, 2, 3, 5 })
+            AssertSame(expected, await Fixture.ToListAsync(Fail2BanLogReader.ReadAsync(path, options with { MaxDegreeOfParallelism = 3, ChunkLines = lines }, Ct)), $"chunks of {lines}");
+        var mixed = Fixture.Path("fail2ban-mixed.log");
+        AssertSame(await Fixture.ToListAsync(Fail2BanLogReader.ReadAsync(mixed, options, Ct)),
+            await Fixture.ToListAsync(Fail2BanLogReader.ReadAsync(mixed, options with { MaxDegreeOfParallelism = 2, ChunkLines = 2 }, Ct)), "fail2ban-mixed.log");
     }
 
     [Fact]

@@ -151,4 +151,139 @@ public class ResumeTests
         }
         Assert.Equal(Enumerable.Range(8, 6).Select(i => $"u{i}"), seen);
     }
+
+    // The three that say where a line is in a stream (a stream read names no source, so positions are compared without it).
+    private static IEnumerable<(long Line, long ByteOffset, string? User)> Places(IEnumerable<AuthLogEntry> entries) =>
+        entries.Select(e => (e.Position.Line, e.Position.ByteOffset, e.Event.User));
+
+    [Fact]
+    public async Task A_stream_of_the_checkpoints_file_resumes_after_its_line_seekable_or_not_plain_or_gzip()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("auth.log", Lines(0, 5000));
+        var whole = await Read(path, null);
+        var checkpoint = LogCheckpoint.After(whole[3999])!;
+        var options = Fixture.Utc() with { ResumeFrom = checkpoint };
+        var expected = Places(whole.Skip(4000)).ToList();
+
+        // The file opened by the caller: seekable, so the read seeks to the line instead of reading what is before it.
+        await using (var file = new CountingStream(File.OpenRead(path), seekable: true))
+        {
+            Assert.Equal(expected, Places(await Fixture.ToListAsync(AuthLogReader.ReadAsync(file, options, Ct))));
+            Assert.True(file.BytesRead < file.Length / 2, $"{file.BytesRead} of {file.Length} bytes read: the stream was not sought");
+        }
+        // The same bytes through a pipe (ssh host cat auth.log): read and discarded up to the line.
+        await using (var pipe = new CountingStream(File.OpenRead(path), seekable: false))
+            Assert.Equal(expected, Places(await Fixture.ToListAsync(AuthLogReader.ReadAsync(pipe, options, Ct))));
+        // Compressed since (logrotate): the fingerprint and the offset are of the content, as for a gzip file.
+        var gzipped = new MemoryStream();
+        await using (var gz = new GZipStream(gzipped, CompressionLevel.Fastest, leaveOpen: true))
+            gz.Write(await File.ReadAllBytesAsync(path, Ct));
+        gzipped.Position = 0;
+        Assert.Equal(expected, Places(await Fixture.ToListAsync(AuthLogReader.ReadAsync(gzipped, options, Ct))));
+        // In parallel too, where the chunks start after the line.
+        await using (var file = File.OpenRead(path))
+            Assert.Equal(expected, Places(await Fixture.ToListAsync(AuthLogReader.ReadAsync(file, options with { MaxDegreeOfParallelism = 2, ChunkLines = 7 }, Ct))));
+    }
+
+    [Fact]
+    public async Task A_stream_that_is_not_the_checkpoints_file_is_refused()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("auth.log", Lines(0, 10));
+        var checkpoint = LogCheckpoint.After((await Read(path, null))[4])!;
+        var options = Fixture.Utc() with { ResumeFrom = checkpoint };
+
+        // Another file's bytes (the log rewritten since), and a stream shorter than the bytes the fingerprint hashed.
+        foreach (var other in new[] { Lines(500, 10), Lines(0, 10)[..40] })
+        {
+            foreach (var seekable in new[] { true, false })
+            {
+                await using var stream = new CountingStream(new MemoryStream(Encoding.UTF8.GetBytes(other)), seekable);
+                var ex = await Assert.ThrowsAsync<LogCheckpointException>(() => Fixture.ToListAsync(AuthLogReader.ReadAsync(stream, options, Ct)));
+                Assert.Same(checkpoint, ex.Checkpoint);
+                Assert.Contains("stream", ex.Message, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_journal_cursor_or_a_checkpoint_without_fingerprint_given_to_a_stream_read_is_refused_by_every_reader()
+    {
+        // A cursor of journalctl -o json's form (__CURSOR), and a checkpoint built by hand with no fingerprint.
+        LogCheckpoint[] refused =
+        [
+            LogCheckpoint.InJournal("s=24c055933f2e45c49cf0aadba66cdcf2;i=1a2b0;b=4858c57df1f94435991074f86e963e07;m=9c14b618;t=61c5913062e1b;x=f8809a5ca4dda3ab"),
+            new LogCheckpoint { Source = "/var/log/auth.log", ByteOffset = 1024, Line = 10 },
+        ];
+        foreach (var checkpoint in refused)
+        {
+            MemoryStream Stream(string fixture) => new(File.ReadAllBytes(Fixture.Path(fixture)));
+            var auth = await Assert.ThrowsAsync<LogCheckpointException>(() => Fixture.ToListAsync(AuthLogReader.ReadAsync(Stream("seed-auth.log"), new AuthLogReaderOptions { ResumeFrom = checkpoint }, Ct)));
+            await Assert.ThrowsAsync<LogCheckpointException>(() => Fixture.ToListAsync(Fail2BanLogReader.ReadAsync(Stream("seed-fail2ban.log"), new LogReaderOptions { ResumeFrom = checkpoint }, Ct)));
+            await Assert.ThrowsAsync<LogCheckpointException>(() => Fixture.ToListAsync(JournalReader.ReadAsync(Stream("journal.json"), new JournalReaderOptions { ResumeFrom = checkpoint }, Ct)));
+            Assert.Same(checkpoint, auth.Checkpoint);
+            if (checkpoint.IsJournal) Assert.Contains("is a journal cursor, not a place in a file", auth.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Fail2ban_and_journal_streams_resume_after_the_checkpoint_too()
+    {
+        // fail2ban-mixed.log (fail2ban's own forms, a CRITICAL traceback folded into its record) and journalctl -o json output.
+        var fail2ban = Fixture.Path("fail2ban-mixed.log");
+        var records = await Fixture.ToListAsync(Fail2BanLogReader.ReadAsync(fail2ban, new LogReaderOptions { TimeZone = TimeZoneInfo.Utc }, Ct));
+        var traceback = records.FindIndex(e => e.ContinuationLines > 0);
+        var options = new LogReaderOptions { TimeZone = TimeZoneInfo.Utc, ResumeFrom = LogCheckpoint.After(records[traceback]) };
+        await using (var stream = new CountingStream(File.OpenRead(fail2ban), seekable: false))
+        {
+            var rest = await Fixture.ToListAsync(Fail2BanLogReader.ReadAsync(stream, options, Ct));
+            Assert.Equal(records.Skip(traceback + 1).Select(e => (e.Position.Line, e.Message)), rest.Select(e => (e.Position.Line, e.Message)));
+        }
+
+        var json = Fixture.Path("journal.json");
+        var entries = await Fixture.ToListAsync(JournalReader.ReadAsync(json, new JournalReaderOptions(), Ct));
+        await using (var stream = File.OpenRead(json))
+        {
+            var rest = await Fixture.ToListAsync(JournalReader.ReadAsync(stream, new JournalReaderOptions { ResumeFrom = LogCheckpoint.After(entries[9]) }, Ct));
+            Assert.Equal(entries.Skip(10).Select(e => e.Position.Cursor), rest.Select(e => e.Position.Cursor));
+        }
+    }
+
+    /// <summary>Counts the bytes read through it; not seekable when asked, as a pipe or a socket is not.</summary>
+    private sealed class CountingStream(Stream inner, bool seekable) : Stream
+    {
+        public long BytesRead { get; private set; }
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Count(await inner.ReadAsync(buffer, cancellationToken));
+
+        private int Count(int n)
+        {
+            BytesRead += n;
+            return n;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => seekable;
+        public override bool CanWrite => false;
+        public override long Length => seekable ? inner.Length : throw new NotSupportedException();
+        public override long Position
+        {
+            get => seekable ? inner.Position : throw new NotSupportedException();
+            set => inner.Position = seekable ? value : throw new NotSupportedException();
+        }
+        public override long Seek(long offset, SeekOrigin origin) => seekable ? inner.Seek(offset, origin) : throw new NotSupportedException();
+        public override void Flush() { }
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
+    }
 }
