@@ -7,6 +7,7 @@ using LogParsing.Analysis;
 using LogParsing.Analysis.Detections;
 using LogParsing.Analysis.Geo;
 using LogParsing.Elastic;
+using LogParsing.Json;
 using Spectre.Console;
 
 namespace LogParsing.Cli;
@@ -220,7 +221,8 @@ internal static class DetectCommand
         w.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
         if (d.Source is { } ip) w.WriteString("source", ip.ToString());
         if (d.SourceHost is { } host) w.WriteString("source_host", host);
-        if (where is not null) WriteWhere(w, where);
+        // The fields of the ndjson of events (remote.geo, remote.as), here beside the flat source.
+        if (where is not null) AuthLogJson.WriteGeo(w, where, "source_geo", "source_as");
         if (d.User is { } user) w.WriteString("user", user);
         w.WriteStartArray("users");
         foreach (var u in d.Users) w.WriteStringValue(u);
@@ -239,26 +241,6 @@ internal static class DetectCommand
         }
         w.WriteEndArray();
         w.WriteEndObject();
-    }
-
-    // The names of the ndjson of events (remote.geo, remote.as), here beside the flat source.
-    private static void WriteWhere(Utf8JsonWriter w, GeoInfo where)
-    {
-        if (where.HasCountry)
-        {
-            w.WriteStartObject("source_geo");
-            if (where.CountryIsoCode is { } code) w.WriteString("country_iso_code", code);
-            if (where.CountryName is { } country) w.WriteString("country_name", country);
-            if (where.CityName is { } city) w.WriteString("city_name", city);
-            w.WriteEndObject();
-        }
-        if (where.HasNetwork)
-        {
-            w.WriteStartObject("source_as");
-            if (where.AsNumber is { } number) w.WriteNumber("number", number);
-            if (where.AsOrganization is { } organization) w.WriteString("organization", organization);
-            w.WriteEndObject();
-        }
     }
 
     /// <summary>ECS's <c>event.severity</c> is a number: Elastic's detection-rule scale (21 low, 47 medium, 73 high, 99 critical).</summary>

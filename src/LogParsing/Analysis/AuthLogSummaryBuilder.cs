@@ -13,28 +13,20 @@ public sealed class AuthLogSummaryBuilder
     // and half a million connections, and arrays and sets of structs without references are never traced by the GC,
     // where that many small objects, promoted and then scanned in every collection, cost more than the counting.
     // Every remote host seen, attacking or not: one lookup a line serves the distinct count and the host's row.
-    private readonly Dictionary<string, int> _hostIds = new(StringComparer.Ordinal);
+    private readonly Numbering<string> _hostIds = new(StringComparer.Ordinal, byReference: true);
     private HostRow[] _hosts = new HostRow[256];
-    private readonly Dictionary<string, int> _userIds = new(StringComparer.Ordinal);
+    private readonly Numbering<string> _userIds = new(StringComparer.Ordinal, byReference: true);
     private long[] _userConnectionCounts = new long[64];
-    private readonly Dictionary<string, int> _programIds = new(StringComparer.Ordinal);
+    private readonly Numbering<string> _programIds = new(StringComparer.Ordinal, byReference: true);
     // A connection is a program's process (its pid, or none) and the host it came from. Nearly every connection tries one
     // user, so the connection's row holds it: a (connection, user) pair is new when the connection is, and only the rare
     // connection that tries a second name needs the pair set. Each fact is counted once, with one lookup per connection.
     private readonly Dictionary<(int Host, int Program, long Pid), ConnectionRow> _connections = [];
     private readonly HashSet<long> _hostUsers = [];
     private readonly HashSet<(int User, int Program, long Pid, int Host)> _otherUsers = [];
-    // Hours in order, most lines fall in the hour of the line before.
-    private readonly Dictionary<DateTimeOffset, int> _hourIds = [];
+    // Keyed by the instant, as DateTimeOffset compares: the first offset seen names the hour.
+    private readonly Numbering<DateTimeOffset> _hourIds = new(EqualityComparer<DateTimeOffset>.Default, byReference: false);
     private long[] _hourCounts = new long[64];
-    private DateTimeOffset _lastHour = DateTimeOffset.MinValue;
-    private int _lastHourId = -1;
-    // A connection's lines come together and the reader interns their host and user strings: the last ones are checked by
-    // reference before the dictionaries.
-    private string? _lastHost;
-    private int _lastHostId;
-    private string? _lastUser;
-    private int _lastUserId;
     private readonly List<AcceptedLogin> _accepted = [];
     private DateTimeOffset? _first, _last;
     private long _lines, _malformed, _unrecognized, _failures, _successes;
@@ -43,8 +35,6 @@ public sealed class AuthLogSummaryBuilder
     private const int ShapeWords = 6;
     private readonly Dictionary<string, long> _shapes = new(StringComparer.Ordinal);
     private readonly AttemptCounting _counting;
-    private string? _lastProgram;
-    private int _lastProgramId;
 
     /// <summary>A builder that counts attempts by <see cref="AttemptCounting.Default"/> (fail2ban's aggressive sshd mode).</summary>
     public AuthLogSummaryBuilder() : this(AttemptCounting.Default)
@@ -81,7 +71,7 @@ public sealed class AuthLogSummaryBuilder
         if (_last is null || entry.Timestamp > _last) _last = entry.Timestamp;
         var remote = evt.Remote?.Host;
         var host = -1;
-        if (remote is not null) host = HostId(remote);
+        if (remote is not null) host = NewRow(ref _hosts, _hostIds.Of(remote));
 
         var failed = _counting.FailedAttempts(entry);
         if (failed > 0)
@@ -91,11 +81,11 @@ public sealed class AuthLogSummaryBuilder
             // The hour of the clock time as written (its offset kept), by truncating ticks.
             var hour = new DateTimeOffset(t.DateTime.Ticks - t.DateTime.Ticks % TimeSpan.TicksPerHour, t.Offset);
             // Not _hourCounts[HourId(hour)]: the array is read before the call that may grow it.
-            var hourId = HourId(hour);
+            var hourId = NewRow(ref _hourCounts, _hourIds.Of(hour));
             _hourCounts[hourId] += failed;
-            var program = ProgramId(entry.Program);
+            var program = _programIds.Of(entry.Program);
             var pid = entry.ProcessId is { } p ? p : NoPid;
-            var user = evt.User is { } name ? UserId(name) : -1;
+            var user = evt.User is { } name ? NewRow(ref _userConnectionCounts, _userIds.Of(name)) : -1;
             if (host >= 0)
             {
                 ref var row = ref _hosts[host];
@@ -124,37 +114,10 @@ public sealed class AuthLogSummaryBuilder
     // Outside int's range: a line without a pid is its own process, never one with a pid.
     private const long NoPid = long.MinValue;
 
+    // Grows the rows when the id is a new one, just past their end.
     private static int NewRow<T>(ref T[] rows, int id)
     {
         if (id == rows.Length) Array.Resize(ref rows, rows.Length * 2);
-        return id;
-    }
-
-    private int HostId(string host)
-    {
-        if (ReferenceEquals(host, _lastHost)) return _lastHostId;
-        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_hostIds, host, out var seen);
-        if (!seen) id = NewRow(ref _hosts, _hostIds.Count - 1);
-        (_lastHost, _lastHostId) = (host, id);
-        return id;
-    }
-
-    private int UserId(string user)
-    {
-        if (ReferenceEquals(user, _lastUser)) return _lastUserId;
-        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_userIds, user, out var seen);
-        if (!seen) id = NewRow(ref _userConnectionCounts, _userIds.Count - 1);
-        (_lastUser, _lastUserId) = (user, id);
-        return id;
-    }
-
-    // Keyed by the instant, as the hours were when they were a dictionary of DateTimeOffset: the first offset seen names it.
-    private int HourId(DateTimeOffset hour)
-    {
-        if (_lastHourId >= 0 && hour == _lastHour) return _lastHourId;
-        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_hourIds, hour, out var seen);
-        if (!seen) id = NewRow(ref _hourCounts, _hourIds.Count - 1);
-        (_lastHour, _lastHourId) = (hour, id);
         return id;
     }
 
@@ -179,16 +142,6 @@ public sealed class AuthLogSummaryBuilder
         }
         _userConnectionCounts[user]++;
         return true;
-    }
-
-    // Lines of one program come in runs and the reader interns its name: the last one is checked by reference first.
-    private int ProgramId(string program)
-    {
-        if (ReferenceEquals(program, _lastProgram)) return _lastProgramId;
-        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_programIds, program, out var seen);
-        if (!seen) id = _programIds.Count - 1;
-        (_lastProgram, _lastProgramId) = (program, id);
-        return id;
     }
 
     private void AddShape(AuthLogEntry entry)
@@ -242,7 +195,7 @@ public sealed class AuthLogSummaryBuilder
             .GroupBy(p => p.Key.Name, StringComparer.Ordinal)
             .Select(g => new KeyValuePair<string, long>(g.Key, g.Sum(p => p.Value)))
             .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)],
-        FailuresPerHour = [.. _hourIds.Select(h => new KeyValuePair<DateTimeOffset, long>(h.Key, _hourCounts[h.Value])).OrderBy(p => p.Key)],
+        FailuresPerHour = [.. _hourIds.Ids.Select(h => new KeyValuePair<DateTimeOffset, long>(h.Key, _hourCounts[h.Value])).OrderBy(p => p.Key)],
         Hosts = AttackingHosts(),
         UsersTried = UsersByConnections(),
         Accepted = [.. _accepted],
@@ -254,7 +207,7 @@ public sealed class AuthLogSummaryBuilder
     private ImmutableArray<HostActivity> AttackingHosts()
     {
         var hosts = new List<HostActivity>(_hostIds.Count);
-        foreach (var (host, id) in _hostIds)
+        foreach (var (host, id) in _hostIds.Ids)
             if (_hosts[id] is { Failures: > 0 } r) hosts.Add(new(host, r.Failures, r.Connections, r.Users, r.First, r.Last));
         CollectionsMarshal.AsSpan(hosts).Sort(static (a, b) => a.Failures != b.Failures ? b.Failures.CompareTo(a.Failures) : string.CompareOrdinal(a.Host, b.Host));
         return [.. hosts];
@@ -263,10 +216,36 @@ public sealed class AuthLogSummaryBuilder
     private ImmutableArray<KeyValuePair<string, long>> UsersByConnections()
     {
         var users = new List<KeyValuePair<string, long>>(_userIds.Count);
-        foreach (var (user, id) in _userIds)
+        foreach (var (user, id) in _userIds.Ids)
             if (_userConnectionCounts[id] is > 0 and var n) users.Add(new(user, n));
         CollectionsMarshal.AsSpan(users).Sort(static (a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key));
         return [.. users];
+    }
+
+    /// <summary>
+    /// Numbers keys 0, 1, 2... in the order first seen. The last key is compared before the dictionary is asked: a
+    /// connection's lines come together, a program's lines come in runs, most lines fall in the hour of the line before,
+    /// and the reader interns host, user and program names, so a reference comparison settles most of them.
+    /// </summary>
+    private sealed class Numbering<TKey>(IEqualityComparer<TKey> comparer, bool byReference) where TKey : notnull
+    {
+        private readonly Dictionary<TKey, int> _ids = new(comparer);
+        private TKey? _last;
+        private int _lastId = -1;
+
+        public int Count => _ids.Count;
+
+        /// <summary>Every key with its number.</summary>
+        public Dictionary<TKey, int> Ids => _ids;
+
+        public int Of(TKey key)
+        {
+            if (_lastId >= 0 && (byReference ? ReferenceEquals(key, _last) : comparer.Equals(key, _last!))) return _lastId;
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, key, out var seen);
+            if (!seen) id = _ids.Count - 1;
+            (_last, _lastId) = (key, id);
+            return id;
+        }
     }
 
     /// <summary>The user a connection tried first (-1 before one), and whether it tried others.</summary>

@@ -87,11 +87,23 @@ public static class AuthLogJson
         writer.WriteEndObject();
     }
 
-    private static void WriteGeo(Utf8JsonWriter writer, Analysis.Geo.GeoInfo geo)
+    /// <summary>
+    /// An address's GeoIP and ASN as the ndjson of entries writes them beside <c>remote</c>: an object
+    /// <paramref name="geoName"/> (<c>continent_code</c>, <c>country_iso_code</c>, <c>city_name</c>, <c>latitude</c>...) and an
+    /// object <paramref name="asName"/> (<c>number</c>, <c>organization</c>), each only when the databases knew something.
+    /// </summary>
+    /// <example><c>AuthLogJson.WriteGeo(writer, geo, "source_geo", "source_as")</c> for a detection's flat source.</example>
+    /// <param name="writer">Where to write, inside an object.</param>
+    /// <param name="geo">What the databases said of the address.</param>
+    /// <param name="geoName">The location object's name.</param>
+    /// <param name="asName">The network object's name.</param>
+    public static void WriteGeo(Utf8JsonWriter writer, Analysis.Geo.GeoInfo geo, string geoName = "geo", string asName = "as")
     {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(geo);
         if (geo.HasCountry || geo.ContinentCode is not null || geo.Latitude is not null)
         {
-            writer.WriteStartObject("geo");
+            writer.WriteStartObject(geoName);
             if (geo.ContinentCode is { } continentCode) writer.WriteString("continent_code", continentCode);
             if (geo.ContinentName is { } continentName) writer.WriteString("continent_name", continentName);
             if (geo.CountryIsoCode is { } countryCode) writer.WriteString("country_iso_code", countryCode);
@@ -105,7 +117,7 @@ public static class AuthLogJson
         }
         if (geo.HasNetwork)
         {
-            writer.WriteStartObject("as");
+            writer.WriteStartObject(asName);
             if (geo.AsNumber is { } number) writer.WriteNumber("number", number);
             if (geo.AsOrganization is { } organization) writer.WriteString("organization", organization);
             writer.WriteEndObject();
