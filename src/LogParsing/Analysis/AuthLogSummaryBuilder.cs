@@ -21,7 +21,12 @@ public sealed class AuthLogSummaryBuilder
     // A connection is a program's process (its pid, or none) and the host it came from. Nearly every connection tries one
     // user, so the connection's row holds it: a (connection, user) pair is new when the connection is, and only the rare
     // connection that tries a second name needs the pair set. Each fact is counted once, with one lookup per connection.
-    private readonly Dictionary<(int Host, int Program, long Pid), ConnectionRow> _connections = [];
+    private readonly Dictionary<(int Host, int Program, long Pid), int> _connectionIds = [];
+    private ConnectionRow[] _connections = new ConnectionRow[256];
+    // The connections of the last few failure lines: an attack's connections interleave a few at a time, and their lines
+    // come within a few lines of each other, so most lines find their connection here and not in a table of half a million.
+    private readonly RecentConnection[] _recent = new RecentConnection[RecentSize];
+    private int _recentNext;
     private readonly HashSet<long> _hostUsers = [];
     private readonly HashSet<(int User, int Program, long Pid, int Host)> _otherUsers = [];
     // Keyed by the instant, as DateTimeOffset compares: the first offset seen names the hour.
@@ -101,7 +106,7 @@ public sealed class AuthLogSummaryBuilder
             {
                 ref var row = ref _hosts[host];
                 if (newConnection) row.Connections++;
-                if (user >= 0 && _hostUsers.Add((long)host << 32 | (uint)user)) row.Users++;
+                if (user >= 0 && NewHostUser(ref row, host, user)) row.Users++;
             }
         }
         else if (_counting.Logins(entry) is > 0 and var logins)
@@ -127,9 +132,7 @@ public sealed class AuthLogSummaryBuilder
     /// </summary>
     private bool Connection(int host, int program, long pid, int user, out bool newConnection)
     {
-        ref var row = ref CollectionsMarshal.GetValueRefOrAddDefault(_connections, (host, program, pid), out var seen);
-        newConnection = !seen;
-        if (!seen) row.User = -1;
+        ref var row = ref ConnectionOf(host, program, pid, out newConnection);
         if (user < 0) return newConnection;
         if (row.User == user) return false;
         if (row.User < 0) row.User = user;
@@ -142,6 +145,40 @@ public sealed class AuthLogSummaryBuilder
         }
         _userConnectionCounts[user]++;
         return true;
+    }
+
+    // As with a connection's users: most hosts try one name, which their row holds; the pair set takes the rest.
+    private bool NewHostUser(ref HostRow row, int host, int user)
+    {
+        if (row.FirstUser == user + 1) return false;
+        if (row.FirstUser == 0)
+        {
+            row.FirstUser = user + 1;
+            return true;
+        }
+        if (!row.SeveralUsers) _hostUsers.Add((long)host << 32 | (uint)(row.FirstUser - 1));
+        row.SeveralUsers = true;
+        return _hostUsers.Add((long)host << 32 | (uint)user);
+    }
+
+    private const int RecentSize = 8;
+
+    private ref ConnectionRow ConnectionOf(int host, int program, long pid, out bool isNew)
+    {
+        isNew = false;
+        foreach (ref var recent in _recent.AsSpan())
+            if (recent.Pid == pid && recent.Host == host && recent.Program == program && recent.Id > 0) return ref _connections[recent.Id - 1];
+        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_connectionIds, (host, program, pid), out var seen);
+        if (!seen)
+        {
+            isNew = true;
+            id = _connectionIds.Count - 1;
+            NewRow(ref _connections, id);
+            _connections[id].User = -1;
+        }
+        _recent[_recentNext] = new RecentConnection { Host = host, Program = program, Pid = pid, Id = id + 1 };
+        _recentNext = (_recentNext + 1) % RecentSize;
+        return ref _connections[id];
     }
 
     private void AddShape(AuthLogEntry entry)
@@ -206,32 +243,71 @@ public sealed class AuthLogSummaryBuilder
     // Names are unique, so the unstable sort still gives one order.
     private ImmutableArray<HostActivity> AttackingHosts()
     {
-        var hosts = new List<HostActivity>(_hostIds.Count);
+        var ranked = new List<Ranked>(_hostIds.Count);
         foreach (var (host, id) in _hostIds.Ids)
-            if (_hosts[id] is { Failures: > 0 } r) hosts.Add(new(host, r.Failures, r.Connections, r.Users, r.First, r.Last));
-        CollectionsMarshal.AsSpan(hosts).Sort(static (a, b) => a.Failures != b.Failures ? b.Failures.CompareTo(a.Failures) : string.CompareOrdinal(a.Host, b.Host));
-        return [.. hosts];
+            if (_hosts[id].Failures is > 0 and var n) ranked.Add(new(n, host, id));
+        var builder = ImmutableArray.CreateBuilder<HostActivity>(ranked.Count);
+        foreach (var r in Ranked.Sort(ranked))
+        {
+            ref var row = ref _hosts[r.Id];
+            builder.Add(new(r.Name, row.Failures, row.Connections, row.Users, row.First, row.Last));
+        }
+        return builder.MoveToImmutable();
     }
 
     private ImmutableArray<KeyValuePair<string, long>> UsersByConnections()
     {
-        var users = new List<KeyValuePair<string, long>>(_userIds.Count);
+        var ranked = new List<Ranked>(_userIds.Count);
         foreach (var (user, id) in _userIds.Ids)
-            if (_userConnectionCounts[id] is > 0 and var n) users.Add(new(user, n));
-        CollectionsMarshal.AsSpan(users).Sort(static (a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key));
-        return [.. users];
+            if (_userConnectionCounts[id] is > 0 and var n) ranked.Add(new(n, user, id));
+        var builder = ImmutableArray.CreateBuilder<KeyValuePair<string, long>>(ranked.Count);
+        foreach (var r in Ranked.Sort(ranked)) builder.Add(new(r.Name, r.Count));
+        return builder.MoveToImmutable();
     }
 
     /// <summary>
-    /// Numbers keys 0, 1, 2... in the order first seen. The last key is compared before the dictionary is asked: a
+    /// A name's place in a ranking, by count and then by name. Most of a big log's hosts tie on a failure or two, so the
+    /// ordinal order of the first eight characters is kept beside the name, and the names themselves, spread over the
+    /// heap, are compared only when those tie too.
+    /// </summary>
+    private readonly struct Ranked(long count, string name, int id)
+    {
+        public long Count { get; } = count;
+        public string Name { get; } = name;
+        public int Id { get; } = id;
+        private readonly UInt128 _prefix = Prefix(name);
+
+        public static ReadOnlySpan<Ranked> Sort(List<Ranked> ranked)
+        {
+            var span = CollectionsMarshal.AsSpan(ranked);
+            span.Sort(static (a, b) =>
+                a.Count != b.Count ? b.Count.CompareTo(a.Count)
+                : a._prefix != b._prefix ? a._prefix.CompareTo(b._prefix)
+                : string.CompareOrdinal(a.Name, b.Name));
+            return span;
+        }
+
+        // Chars in the order string.CompareOrdinal compares them, a missing one as 0: a tie here leaves the order to the names.
+        private static UInt128 Prefix(string name)
+        {
+            UInt128 prefix = 0;
+            for (var i = 0; i < 8; i++) prefix = prefix << 16 | (i < name.Length ? name[i] : 0u);
+            return prefix;
+        }
+    }
+
+    /// <summary>
+    /// Numbers keys 0, 1, 2... in the order first seen. The last few keys are compared before the dictionary is asked: a
     /// connection's lines come together, a program's lines come in runs, most lines fall in the hour of the line before,
-    /// and the reader interns host, user and program names, so a reference comparison settles most of them.
+    /// and the reader interns host, user and program names, so a reference comparison settles most of them (by value for
+    /// a struct key, which is only ever compared with the last).
     /// </summary>
     private sealed class Numbering<TKey>(IEqualityComparer<TKey> comparer, bool byReference) where TKey : notnull
     {
         private readonly Dictionary<TKey, int> _ids = new(comparer);
-        private TKey? _last;
-        private int _lastId = -1;
+        private readonly TKey?[] _recent = new TKey?[byReference ? RecentSize : 1];
+        private readonly int[] _recentIds = new int[byReference ? RecentSize : 1];
+        private int _recentCount, _recentNext;
 
         public int Count => _ids.Count;
 
@@ -240,12 +316,29 @@ public sealed class AuthLogSummaryBuilder
 
         public int Of(TKey key)
         {
-            if (_lastId >= 0 && (byReference ? ReferenceEquals(key, _last) : comparer.Equals(key, _last!))) return _lastId;
+            if (byReference)
+            {
+                for (var i = 0; i < _recentCount; i++)
+                    if (ReferenceEquals(_recent[i], key)) return _recentIds[i];
+            }
+            else if (_recentCount > 0 && comparer.Equals(key, _recent[0]!)) return _recentIds[0];
             ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, key, out var seen);
             if (!seen) id = _ids.Count - 1;
-            (_last, _lastId) = (key, id);
+            _recent[_recentNext] = key;
+            _recentIds[_recentNext] = id;
+            _recentNext = (_recentNext + 1) % _recent.Length;
+            if (_recentCount < _recent.Length) _recentCount++;
             return id;
         }
+    }
+
+    /// <summary>A connection seen lately, and its row (<see cref="Id"/> is one past it; 0 for an empty slot).</summary>
+    private struct RecentConnection
+    {
+        public long Pid;
+        public int Host;
+        public int Program;
+        public int Id;
     }
 
     /// <summary>The user a connection tried first (-1 before one), and whether it tried others.</summary>
@@ -263,6 +356,9 @@ public sealed class AuthLogSummaryBuilder
         public DateTimeOffset Last;
         public int Connections;
         public int Users;
+        /// <summary>One past the first user's number, 0 before one; <see cref="SeveralUsers"/> once the pair set holds its users.</summary>
+        public int FirstUser;
+        public bool SeveralUsers;
         private int _lastProgram;
         private long _lastPid;
         private int _lastUser;

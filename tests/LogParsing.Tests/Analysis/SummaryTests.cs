@@ -71,4 +71,28 @@ public class SummaryTests
         Assert.Equal([("203.0.113.9", 6L, 2L, 2)], s.Hosts.Select(h => (h.Host, h.Failures, h.Attempts, h.Users)));
         Assert.Equal([new("admin", 2), new KeyValuePair<string, long>("root", 1)], s.UsersTried);
     }
+
+    [Fact]
+    public async Task Connections_that_return_after_many_others_are_counted_once_and_ties_rank_by_name()
+    {
+        // OpenSSH 9.x forms ("Invalid user %s from %s port %d", "Failed password for invalid user %s from %s port %d ssh2").
+        // Twelve connections from twelve hosts interleave, more than the builder keeps at hand, and each returns after the
+        // other eleven; the hosts tie on failures and share their first eight characters, so the names decide their order.
+        // 198.51.100.1 tries root on two connections: two attempts, one user, and first by name among the ties.
+        using var dir = new TempDir();
+        var log = new StringBuilder();
+        string User(int i) => i % 3 == 0 ? "pi" : "oracle";
+        for (var i = 1; i <= 12; i++) log.Append($"Mar  6 08:00:{i:00} web1 sshd[{400 + i}]: Invalid user {User(i)} from 203.0.113.{i} port {5000 + i}\n");
+        for (var i = 1; i <= 12; i++) log.Append($"Mar  6 08:01:{i:00} web1 sshd[{400 + i}]: Failed password for invalid user {User(i)} from 203.0.113.{i} port {5000 + i} ssh2\n");
+        log.Append("Mar  6 08:02:00 web1 sshd[500]: Failed password for root from 198.51.100.1 port 6000 ssh2\n");
+        log.Append("Mar  6 08:02:01 web1 sshd[501]: Failed password for root from 198.51.100.1 port 6001 ssh2\n");
+        var path = dir.File("auth.log", log.ToString());
+        var s = await AuthLogSummary.SummarizeAsync(AuthLogReader.ReadAsync(path, Fixture.Utc(year: 2021), TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+
+        string[] byName = ["203.0.113.1", "203.0.113.10", "203.0.113.11", "203.0.113.12", .. Enumerable.Range(2, 8).Select(i => $"203.0.113.{i}")];
+        Assert.Equal(
+            [("198.51.100.1", 2L, 2L, 1), .. byName.Select(h => (h, 2L, 1L, 1))],
+            s.Hosts.Select(h => (h.Host, h.Failures, h.Attempts, h.Users)));
+        Assert.Equal([new("oracle", 8), new("pi", 4), new KeyValuePair<string, long>("root", 2)], s.UsersTried);
+    }
 }
