@@ -42,7 +42,17 @@ public abstract record LogEntry
     /// Where the last line folded into this entry was read, for an entry that folded continuation lines; null otherwise.
     /// A checkpoint after the entry resumes after that line, so its continuation lines are not read again as entries.
     /// </summary>
-    internal LogPosition? LastLine { get; init; }
+    internal LogPosition? LastLine
+    {
+        get => _lastLine?.Position;
+        init => _lastLine = value is { } position ? new LastLinePosition(position) : null;
+    }
+
+    // Boxed: a position is 40 bytes, and inline (nullable, 48) it made every entry that much bigger for the few that fold
+    // lines. A record, so that entries still compare by the position's value.
+    private readonly LastLinePosition? _lastLine;
+
+    private sealed record LastLinePosition(LogPosition Position);
 
     /// <summary>Continuation lines dropped whole because the folded message had reached its limit; 0 when none was.</summary>
     public long CutContinuationLines { get; init; }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
@@ -181,6 +182,8 @@ internal static class ParallelLines
         var inFlight = new Queue<Task<Parsed<T>>>(2 * degree);
         var stop = new StrongBox<bool>();
         var output = new List<T>();
+        // The chunks' result lists go round: a list per chunk was 8 bytes a line of garbage.
+        var spare = new ConcurrentQueue<List<T>>();
         ExceptionDispatchInfo? fault = null;
         var enumerator = chunks.GetAsyncEnumerator(cancellationToken);
         try
@@ -203,7 +206,7 @@ internal static class ParallelLines
                     }
                     if (!more) break;
                     var chunk = enumerator.Current;
-                    inFlight.Enqueue(Task.Factory.StartNew(() => Parse(inOrder, chunk, stop), CancellationToken.None, TaskCreationOptions.DenyChildAttach, scheduler));
+                    inFlight.Enqueue(Task.Factory.StartNew(() => Parse(inOrder, chunk, stop, spare), CancellationToken.None, TaskCreationOptions.DenyChildAttach, scheduler));
                 }
                 if (inFlight.Count == 0) break;
                 var parsed = await inFlight.Dequeue().ConfigureAwait(false);
@@ -222,6 +225,8 @@ internal static class ParallelLines
                 finally
                 {
                     parsed.Chunk.Release();
+                    parsed.Results.Clear();
+                    spare.Enqueue(parsed.Results);
                 }
                 foreach (var item in output)
                     yield return item;
@@ -256,9 +261,9 @@ internal static class ParallelLines
 
     private sealed record Parsed<T>(LineChunk Chunk, List<T> Results, bool Independent);
 
-    private static Parsed<T> Parse<T>(LineProcessor<T> source, LineChunk chunk, StrongBox<bool> stop)
+    private static Parsed<T> Parse<T>(LineProcessor<T> source, LineChunk chunk, StrongBox<bool> stop, ConcurrentQueue<List<T>> spare)
     {
-        var results = new List<T>(chunk.Count);
+        if (!spare.TryDequeue(out var results)) results = new List<T>(chunk.Count);
         if (stop.Value) return new Parsed<T>(chunk, results, false);
         // A processor that cannot read lines apart has every chunk read again in order.
         if (source.NewChunkProcessor() is not { } processor) return new Parsed<T>(chunk, results, false);

@@ -108,4 +108,26 @@ public class ContinuationJoiningTests
         var after = await Fixture.ToListAsync(Fail2BanLogReader.ReadAsync(fail2ban, new LogReaderOptions { Year = 2017, ResumeFrom = LogCheckpoint.After(records[folded]) }, ct));
         Assert.Equal(records.Skip(folded + 1).Select(r => r.Message), after.Select(r => r.Message));
     }
+
+    [Fact]
+    public async Task Folded_entries_of_two_reads_of_one_file_are_equal_and_differ_by_their_last_line()
+    {
+        // The last folded line is kept apart from the entry's fields; records still compare it by value.
+        using var dir = new TempDir();
+        var ct = TestContext.Current.CancellationToken;
+        var options = Fixture.Utc(2024) with { JoinContinuationLines = true };
+        var path = dir.File("auth.log", Multiline + Next);
+        var longer = dir.File("longer.log", Multiline.TrimEnd('\n') + "\n and one more.\n" + Next);
+
+        var first = await Fixture.ToListAsync(AuthLogReader.ReadAsync(path, options, ct));
+        var second = await Fixture.ToListAsync(AuthLogReader.ReadAsync(path, options, ct));
+        var other = await Fixture.ToListAsync(AuthLogReader.ReadAsync(longer, options, ct));
+
+        Assert.Equal(first, second);
+        Assert.Equal(first[0].GetHashCode(), second[0].GetHashCode());
+        // Equal in every public field once the message and counts agree; only the last line's position tells them apart.
+        var alike = other[0] with { Message = first[0].Message, Event = first[0].Event, ContinuationLines = first[0].ContinuationLines, Position = first[0].Position };
+        Assert.NotEqual(first[0], alike);
+        Assert.Equal((2L, 3L), (LogCheckpoint.After(first[0])!.Line, LogCheckpoint.After(alike)!.Line));
+    }
 }
