@@ -31,11 +31,25 @@ public sealed record AuthLogEntry : LogEntry
     /// The systemd unit that wrote the entry (the journal's <c>_SYSTEMD_UNIT</c>, <c>ssh.service</c>), for entries read
     /// from journal JSON; null for syslog lines and journalctl's text outputs, which do not carry it.
     /// </summary>
-    public string? Unit { get; init; }
+    public string? Unit
+    {
+        get => HasRare ? RareOrNone.Unit : null;
+        init
+        {
+            if (value is not null || HasRare) SetRare(RareOrNone with { Unit = value });
+        }
+    }
 
     /// <summary>
     /// The syslog severity (the journal's <c>PRIORITY</c>: 0 emerg … 3 err, 4 warning, 5 notice, 6 info, 7 debug), for
     /// entries read from journal JSON; null for syslog lines and journalctl's text outputs, which do not carry it.
     /// </summary>
-    public int? Severity { get; init; }
+    public int? Severity
+    {
+        get => HasRare ? RareOrNone.Severity : null;
+        init
+        {
+            if (value is not null || HasRare) SetRare(RareOrNone with { Severity = value });
+        }
+    }
 }

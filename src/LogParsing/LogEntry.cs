@@ -29,7 +29,14 @@ public abstract record LogEntry
     /// How many continuation lines were folded into this entry (a Python traceback after a fail2ban record, the
     /// indented rest of a journal message); 0 for an entry of one line. Counts the lines cut by the fold limit too.
     /// </summary>
-    public long ContinuationLines { get; init; }
+    public long ContinuationLines
+    {
+        get => _rare?.ContinuationLines ?? 0;
+        init
+        {
+            if (value != 0 || _rare is not null) SetRare(RareOrNone with { ContinuationLines = value });
+        }
+    }
 
     /// <summary>
     /// True when part of the entry's text was not kept: a line over <see cref="LogReaderOptions.MaxLineLength"/> was
@@ -44,18 +51,22 @@ public abstract record LogEntry
     /// </summary>
     internal LogPosition? LastLine
     {
-        get => _lastLine?.Position;
-        init => _lastLine = value is { } position ? new LastLinePosition(position) : null;
+        get => _rare?.LastLine;
+        init
+        {
+            if (value is not null || _rare is not null) SetRare(RareOrNone with { LastLine = value });
+        }
     }
 
-    // Boxed: a position is 40 bytes, and inline (nullable, 48) it made every entry that much bigger for the few that fold
-    // lines. A record, so that entries still compare by the position's value.
-    private readonly LastLinePosition? _lastLine;
-
-    private sealed record LastLinePosition(LogPosition Position);
-
     /// <summary>Continuation lines dropped whole because the folded message had reached its limit; 0 when none was.</summary>
-    public long CutContinuationLines { get; init; }
+    public long CutContinuationLines
+    {
+        get => _rare?.CutContinuationLines ?? 0;
+        init
+        {
+            if (value != 0 || _rare is not null) SetRare(RareOrNone with { CutContinuationLines = value });
+        }
+    }
 
     /// <summary>
     /// The text as it was read, when the reader was asked to keep it (<see cref="LogReaderOptions.KeepOriginal"/>): the
@@ -63,11 +74,42 @@ public abstract record LogEntry
     /// continuation lines, those lines too, after <c>'\n'</c> (capped like the message). Null otherwise: keeping it costs a
     /// string per line. ECS writes it as <c>event.original</c> on request.
     /// </summary>
-    public string? Original { get; init; }
+    public string? Original
+    {
+        get => _rare?.Original;
+        init
+        {
+            if (value is not null || _rare is not null) SetRare(RareOrNone with { Original = value });
+        }
+    }
 
     /// <summary>
     /// True when the entry's last line ended the source without a <c>'\n'</c>: a file whose writer had not finished
     /// the line when it was read. Such a line is read (the file did not shrink), but may be incomplete.
     /// </summary>
     public bool Unterminated { get; init; }
+
+    // The fields nearly every entry leaves at their defaults live apart, in one object that most entries never have: inline
+    // (two counts, the original text, the last folded line's 48-byte position, the journal's unit and severity) they made
+    // every entry of a million-line read 40 bytes bigger. A record, so entries still compare by these fields' values; an
+    // entry whose rare fields are all defaults holds none, so it equals one that never set them.
+    private Rare? _rare;
+
+    private protected Rare RareOrNone => _rare ?? Rare.None;
+
+    private protected bool HasRare => _rare is not null;
+
+    private protected void SetRare(Rare rare) => _rare = rare == Rare.None ? null : rare;
+
+    /// <summary>The fields of <see cref="LogEntry"/> and <see cref="AuthLogEntry"/> that are rarely set.</summary>
+    private protected sealed record Rare
+    {
+        public static readonly Rare None = new();
+        public long ContinuationLines { get; init; }
+        public long CutContinuationLines { get; init; }
+        public string? Original { get; init; }
+        public LogPosition? LastLine { get; init; }
+        public string? Unit { get; init; }
+        public int? Severity { get; init; }
+    }
 }
