@@ -17,8 +17,13 @@ internal sealed class DecompressingPipeReader : PipeReader
     private Exception? _fault;
     private bool _faultSeen;
 
+    // Closed by CompleteAsync, not by the pump when it is done: the reader asks the file at the end of its bytes whether it
+    // shrank, and a pump that closed it first raced that question (ObjectDisposedException, now and then, on gzip files).
+    private readonly Stream _decompressed;
+
     public DecompressingPipeReader(Stream decompressed)
     {
+        _decompressed = decompressed;
         _pump = Task.Run(() => PumpAsync(decompressed));
     }
 
@@ -57,10 +62,6 @@ internal sealed class DecompressingPipeReader : PipeReader
             _fault = ex;
             await _pipe.Writer.CompleteAsync().ConfigureAwait(false);
         }
-        finally
-        {
-            await decompressed.DisposeAsync().ConfigureAwait(false);
-        }
     }
 
     public override async ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default)
@@ -96,7 +97,14 @@ internal sealed class DecompressingPipeReader : PipeReader
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         await _pipe.Reader.CompleteAsync(exception).ConfigureAwait(false);
-        await _pump.ConfigureAwait(false);
-        _stop.Dispose();
+        try
+        {
+            await _pump.ConfigureAwait(false);
+        }
+        finally
+        {
+            await _decompressed.DisposeAsync().ConfigureAwait(false);
+            _stop.Dispose();
+        }
     }
 }
