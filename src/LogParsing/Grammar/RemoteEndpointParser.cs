@@ -47,11 +47,25 @@ internal sealed class RemoteEndpointParser() : LeafParser<RemoteEndpoint>("remot
     internal static RemoteEndpoint Create(ReadOnlySpan<char> host, int? port)
     {
         var known = RemoteHosts.Shared.Get(host);
-        return new RemoteEndpoint(known.Host, known.Address, port);
+        // A connection's lines name one host and port: they share one endpoint (records, never changed). Threads that race
+        // here each store an endpoint equal to the other's.
+        if (known.Last is { } last && last.Port == port) return last;
+        var endpoint = new RemoteEndpoint(known.Host, known.Address, port);
+        known.Last = endpoint;
+        return endpoint;
     }
 
-    /// <summary>A host as written, as reported (an IPv4-mapped address as the IPv4 one), and its parsed address (null for a name).</summary>
-    private sealed record KnownHost(string Written, string Host, IPAddress? Address);
+    /// <summary>
+    /// A host as written, as reported (an IPv4-mapped address as the IPv4 one), its parsed address (null for a name), and
+    /// the endpoint last made for it.
+    /// </summary>
+    private sealed class KnownHost(string written, string host, IPAddress? address)
+    {
+        public string Written { get; } = written;
+        public string Host { get; } = host;
+        public IPAddress? Address { get; } = address;
+        public RemoteEndpoint? Last;
+    }
 
     /// <summary>
     /// The hosts seen lately, with their addresses parsed once: a host that knocks a thousand times is one string and one

@@ -28,6 +28,22 @@ public class InterningTests
     }
 
     [Fact]
+    public void A_connections_lines_share_one_endpoint_and_another_port_gets_its_own()
+    {
+        // OpenSSH 9.x forms: "Invalid user %s from %s port %d", then "Connection closed by invalid user %s %s port %d [preauth]".
+        var first = Parse("May 31 07:07:22 nimbus sshd[52960]: Invalid user pi from 198.51.100.23 port 41000").Event.Remote!;
+        var again = Parse("May 31 07:07:23 nimbus sshd[52960]: Connection closed by invalid user pi 198.51.100.23 port 41000 [preauth]").Event.Remote!;
+        var next = Parse("May 31 07:07:24 nimbus sshd[52961]: Invalid user pi from 198.51.100.23 port 41002").Event.Remote!;
+        var none = Parse("May 31 07:07:25 nimbus sshd[52962]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=198.51.100.23  user=pi").Event.Remote!;
+
+        Assert.Same(first, again);
+        Assert.Equal(new RemoteEndpoint("198.51.100.23", IPAddress.Parse("198.51.100.23"), 41000), again);
+        Assert.Equal((41002, (int?)null), (next.Port, none.Port));
+        Assert.Same(first.Host, next.Host);
+        Assert.Same(first.Address, none.Address);
+    }
+
+    [Fact]
     public void Users_from_pam_key_values_are_shared_across_lines()
     {
         const string line = "May 31 07:07:22 nimbus sshd[1]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=1.2.3.4  user=azure";
