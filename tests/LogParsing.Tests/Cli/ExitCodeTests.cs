@@ -70,25 +70,44 @@ public class InterruptProcessTests
         await using (var file = new StreamWriter(path))
             for (var i = 0; i < (command == "follow" ? 10 : 600_000); i++)
                 await file.WriteLineAsync($"May 31 07:07:22 h sshd[{i}]: Invalid user a from 192.0.2.1 port 1");
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "authlog.dll"), command, path, "--year", "2021"])
+        string[] run = ["dotnet", Path.Combine(AppContext.BaseDirectory, "authlog.dll"), command, path, "--year", "2021"];
+        // A test run started in the background by a non-interactive shell inherits SIGINT ignored, and so would authlog
+        // (an ignored signal stays ignored across exec): give it the default, as a terminal's foreground job has.
+        if (SigintIgnored()) run = ["env", "--default-signal=INT", .. run];
+        var start = new System.Diagnostics.ProcessStartInfo(run[0], run[1..])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         using var process = System.Diagnostics.Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        if (command == "follow")
-            Assert.StartsWith("authlog: following", await process.StandardError.ReadLineAsync(ct)); // in place: no sleep
-        else
-            await Task.Delay(1500, ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        Assert.False(process.HasExited, "the command ended before the signal: the test measures nothing");
-        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!) await kill.WaitForExitAsync(ct);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.Equal(expected, process.ExitCode);
-        Assert.DoesNotContain("   at ", await stderr);
-        _ = await stdout;
+        try
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync(ct);
+            if (command == "follow")
+                Assert.StartsWith("authlog: following", await process.StandardError.ReadLineAsync(ct)); // in place: no sleep
+            else
+                await Task.Delay(1500, ct);
+            var stderr = process.StandardError.ReadToEndAsync(ct);
+            Assert.False(process.HasExited, "the command ended before the signal: the test measures nothing");
+            using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!) await kill.WaitForExitAsync(ct);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(timeout.Token);
+            Assert.Equal(expected, process.ExitCode);
+            Assert.DoesNotContain("   at ", await stderr);
+            _ = await stdout;
+        }
+        finally
+        {
+            // A failed run must not leave a follow behind, holding the test's files and its runner's inherited handles.
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+    }
+
+    // SigIgn in /proc/self/status: a hex mask of the ignored signals, bit 1 for SIGINT (2).
+    private static bool SigintIgnored()
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null && (ulong.Parse(line["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) & 2) != 0;
     }
 }
