@@ -33,7 +33,7 @@ public sealed record AuthLogEntry : LogEntry
     /// </summary>
     public string? Unit
     {
-        get => HasRare ? RareOrNone.Unit : null;
+        get => RareOrNone.Unit;
         init
         {
             if (value is not null || HasRare) SetRare(RareOrNone with { Unit = value });
@@ -46,7 +46,7 @@ public sealed record AuthLogEntry : LogEntry
     /// </summary>
     public int? Severity
     {
-        get => HasRare ? RareOrNone.Severity : null;
+        get => RareOrNone.Severity;
         init
         {
             if (value is not null || HasRare) SetRare(RareOrNone with { Severity = value });

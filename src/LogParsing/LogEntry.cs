@@ -31,10 +31,10 @@ public abstract record LogEntry
     /// </summary>
     public long ContinuationLines
     {
-        get => _rare?.ContinuationLines ?? 0;
+        get => RareOrNone.ContinuationLines;
         init
         {
-            if (value != 0 || _rare is not null) SetRare(RareOrNone with { ContinuationLines = value });
+            if (value != 0 || HasRare) SetRare(RareOrNone with { ContinuationLines = value });
         }
     }
 
@@ -51,20 +51,20 @@ public abstract record LogEntry
     /// </summary>
     internal LogPosition? LastLine
     {
-        get => _rare?.LastLine;
+        get => RareOrNone.LastLine;
         init
         {
-            if (value is not null || _rare is not null) SetRare(RareOrNone with { LastLine = value });
+            if (value is not null || HasRare) SetRare(RareOrNone with { LastLine = value });
         }
     }
 
     /// <summary>Continuation lines dropped whole because the folded message had reached its limit; 0 when none was.</summary>
     public long CutContinuationLines
     {
-        get => _rare?.CutContinuationLines ?? 0;
+        get => RareOrNone.CutContinuationLines;
         init
         {
-            if (value != 0 || _rare is not null) SetRare(RareOrNone with { CutContinuationLines = value });
+            if (value != 0 || HasRare) SetRare(RareOrNone with { CutContinuationLines = value });
         }
     }
 
@@ -76,10 +76,10 @@ public abstract record LogEntry
     /// </summary>
     public string? Original
     {
-        get => _rare?.Original;
+        get => RareOrNone.Original;
         init
         {
-            if (value is not null || _rare is not null) SetRare(RareOrNone with { Original = value });
+            if (value is not null || HasRare) SetRare(RareOrNone with { Original = value });
         }
     }
 

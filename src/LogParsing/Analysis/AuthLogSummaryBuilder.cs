@@ -21,16 +21,12 @@ public sealed class AuthLogSummaryBuilder
     // A connection is a program's process (its pid, or none) and the host it came from. Nearly every connection tries one
     // user, so the connection's row holds it: a (connection, user) pair is new when the connection is, and only the rare
     // connection that tries a second name needs the pair set. Each fact is counted once, with one lookup per connection.
-    private readonly Dictionary<(int Host, int Program, long Pid), int> _connectionIds = [];
+    private readonly Numbering<(int Host, int Program, long Pid)> _connectionIds = new(EqualityComparer<(int, int, long)>.Default, byReference: false, RecentSize);
     private ConnectionRow[] _connections = new ConnectionRow[256];
-    // The connections of the last few failure lines: an attack's connections interleave a few at a time, and their lines
-    // come within a few lines of each other, so most lines find their connection here and not in a table of half a million.
-    private readonly RecentConnection[] _recent = new RecentConnection[RecentSize];
-    private int _recentNext;
     private readonly HashSet<long> _hostUsers = [];
     private readonly HashSet<(int User, int Program, long Pid, int Host)> _otherUsers = [];
     // Keyed by the instant, as DateTimeOffset compares: the first offset seen names the hour.
-    private readonly Numbering<DateTimeOffset> _hourIds = new(EqualityComparer<DateTimeOffset>.Default, byReference: false);
+    private readonly Numbering<DateTimeOffset> _hourIds = new(EqualityComparer<DateTimeOffset>.Default, byReference: false, recent: 1);
     private long[] _hourCounts = new long[64];
     private readonly List<AcceptedLogin> _accepted = [];
     private DateTimeOffset? _first, _last;
@@ -163,21 +159,13 @@ public sealed class AuthLogSummaryBuilder
 
     private const int RecentSize = 8;
 
+    // The connections of the last few failure lines are compared before the table: an attack's connections interleave a
+    // few at a time and their lines come within a few lines of each other, so most lines find theirs there and not in a
+    // table of half a million.
     private ref ConnectionRow ConnectionOf(int host, int program, long pid, out bool isNew)
     {
-        isNew = false;
-        foreach (ref var recent in _recent.AsSpan())
-            if (recent.Pid == pid && recent.Host == host && recent.Program == program && recent.Id > 0) return ref _connections[recent.Id - 1];
-        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_connectionIds, (host, program, pid), out var seen);
-        if (!seen)
-        {
-            isNew = true;
-            id = _connectionIds.Count - 1;
-            NewRow(ref _connections, id);
-            _connections[id].User = -1;
-        }
-        _recent[_recentNext] = new RecentConnection { Host = host, Program = program, Pid = pid, Id = id + 1 };
-        _recentNext = (_recentNext + 1) % RecentSize;
+        var id = NewRow(ref _connections, _connectionIds.Of((host, program, pid), out isNew));
+        if (isNew) _connections[id].User = -1;
         return ref _connections[id];
     }
 
@@ -300,13 +288,13 @@ public sealed class AuthLogSummaryBuilder
     /// Numbers keys 0, 1, 2... in the order first seen. The last few keys are compared before the dictionary is asked: a
     /// connection's lines come together, a program's lines come in runs, most lines fall in the hour of the line before,
     /// and the reader interns host, user and program names, so a reference comparison settles most of them (by value for
-    /// a struct key, which is only ever compared with the last).
+    /// struct keys: the last eight connections, the last hour).
     /// </summary>
-    private sealed class Numbering<TKey>(IEqualityComparer<TKey> comparer, bool byReference) where TKey : notnull
+    private sealed class Numbering<TKey>(IEqualityComparer<TKey> comparer, bool byReference, int recent = RecentSize) where TKey : notnull
     {
         private readonly Dictionary<TKey, int> _ids = new(comparer);
-        private readonly TKey?[] _recent = new TKey?[byReference ? RecentSize : 1];
-        private readonly int[] _recentIds = new int[byReference ? RecentSize : 1];
+        private readonly TKey[] _recent = new TKey[recent];
+        private readonly int[] _recentIds = new int[recent];
         private int _recentCount, _recentNext;
 
         public int Count => _ids.Count;
@@ -314,31 +302,26 @@ public sealed class AuthLogSummaryBuilder
         /// <summary>Every key with its number.</summary>
         public Dictionary<TKey, int> Ids => _ids;
 
-        public int Of(TKey key)
+        public int Of(TKey key) => Of(key, out _);
+
+        /// <summary>The number of <paramref name="key"/>; <paramref name="isNew"/> when it is the next one.</summary>
+        public int Of(TKey key, out bool isNew)
         {
-            if (byReference)
-            {
-                for (var i = 0; i < _recentCount; i++)
-                    if (ReferenceEquals(_recent[i], key)) return _recentIds[i];
-            }
-            else if (_recentCount > 0 && comparer.Equals(key, _recent[0]!)) return _recentIds[0];
+            isNew = false;
+            for (var i = 0; i < _recentCount; i++)
+                if (byReference ? ReferenceEquals(_recent[i], key) : comparer.Equals(_recent[i], key)) return _recentIds[i];
             ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, key, out var seen);
-            if (!seen) id = _ids.Count - 1;
+            if (!seen)
+            {
+                id = _ids.Count - 1;
+                isNew = true;
+            }
             _recent[_recentNext] = key;
             _recentIds[_recentNext] = id;
             _recentNext = (_recentNext + 1) % _recent.Length;
             if (_recentCount < _recent.Length) _recentCount++;
             return id;
         }
-    }
-
-    /// <summary>A connection seen lately, and its row (<see cref="Id"/> is one past it; 0 for an empty slot).</summary>
-    private struct RecentConnection
-    {
-        public long Pid;
-        public int Host;
-        public int Program;
-        public int Id;
     }
 
     /// <summary>The user a connection tried first (-1 before one), and whether it tried others.</summary>

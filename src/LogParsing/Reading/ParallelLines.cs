@@ -265,8 +265,8 @@ internal static class ParallelLines
     {
         if (!spare.TryDequeue(out var results)) results = new List<T>(chunk.Count);
         if (stop.Value) return new Parsed<T>(chunk, results, false);
-        // A processor that cannot read lines apart has every chunk read again in order.
-        if (source.NewChunkProcessor() is not { } processor) return new Parsed<T>(chunk, results, false);
+        // Never null: ReadAsync reads a source whose processor cannot read lines apart with the sequential pipeline.
+        var processor = source.NewChunkProcessor()!;
         for (var i = 0; i < chunk.Count && processor.Independent; i++)
             processor.OnLineBytes(chunk.Bytes(i), chunk.Info(i), results);
         return new Parsed<T>(chunk, results, processor.Independent);
