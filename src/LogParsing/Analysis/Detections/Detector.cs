@@ -34,6 +34,7 @@ public sealed class Detector
     private readonly long _skew;
     private readonly long _sourceLife;
     private readonly long _userLife;
+    private readonly int _pendingLimit;
     private long _clock = long.MinValue;
     private bool _priming;
 
@@ -53,6 +54,7 @@ public sealed class Detector
             Life(r.SlowBruteForce), r.SlowBruteForce.Blackhole, Life(r.UserEnumeration), r.UserEnumeration.Blackhole,
             Life(r.Cve20246387), r.Cve20246387.Blackhole, r.TimeBasedBruteForce.Idle, r.TimeBasedBruteForce.Blackhole,
             r.SuccessAfterFailures.Window, r.SshdDefences.Suppress, r.Fail2BanActions.Suppress);
+        _pendingLimit = PendingLimit(_rules);
         _userLife = Longest(r.DistributedBruteForce.Window, r.DistributedBruteForce.Suppress, r.SuccessAfterFailures.Window, r.SudoRefused.Suppress, r.SuRootFailed.Suppress);
     }
 
@@ -196,6 +198,24 @@ public sealed class Detector
         }
     }
 
+    // The most failed attempts a source's state holds before its rules' parts are made.
+    private const int MaxPending = 4;
+
+    /// <summary>
+    /// How many failed attempts of a fresh source can wait without any source rule missing a detection: one fewer than the
+    /// fewest that fire brute force (MaxRetry) or the time-spread rule (its Failures), and no more than a leaky bucket's
+    /// capacity (its overflow takes one more pour). The success-after-failures rule replays them at the login.
+    /// </summary>
+    private static int PendingLimit(DetectionRules r)
+    {
+        var limit = MaxPending;
+        if (r.BruteForce.Enabled) limit = Math.Min(limit, Math.Max(1, r.BruteForce.MaxRetry) - 1);
+        if (r.TimeBasedBruteForce.Enabled) limit = Math.Min(limit, Math.Max(2, r.TimeBasedBruteForce.Failures) - 1);
+        if (r.SlowBruteForce.Enabled) limit = Math.Min(limit, Math.Max(1, r.SlowBruteForce.Capacity));
+        if (r.UserEnumeration.Enabled) limit = Math.Min(limit, Math.Max(1, r.UserEnumeration.Capacity));
+        return limit;
+    }
+
     private bool IsIgnored(IPAddress? address)
     {
         if (address is null) return false;
@@ -222,13 +242,14 @@ public sealed class Detector
         if (remote is not null)
         {
             var src = Source(remote, t, out var at);
-            if (src.HasPending) Replay(src, remote);
-            // One attempt fires no source rule (every threshold is two or more): it waits until the source comes back.
-            if (failures == 1 && src.Fresh && (!r.BruteForce.Enabled || r.BruteForce.MaxRetry > 1))
+            // Attempts below every source rule's threshold fire nothing: they wait until the source has made more, and
+            // then go to the rules in order, as if each had gone when it came.
+            if (src.Fresh && src.PendingFailures + failures <= _pendingLimit) Hold(src, at, time, entry.Position, user, failures, _pendingLimit);
+            else
             {
-                (src.HasPending, src.PendingAt, src.PendingTime, src.PendingPosition, src.PendingUser) = (true, at, time, entry.Position, user);
+                if (src.PendingCount > 0) Replay(src, remote);
+                SourceFailure(src, remote, at, time, entry.Position, user, failures);
             }
-            else SourceFailure(src, remote, at, time, entry.Position, user, failures);
         }
         if (user is null || IsInvalidUser(evt) || !(r.SuccessAfterFailures.Enabled || r.DistributedBruteForce.Enabled)) return;
 
@@ -243,11 +264,31 @@ public sealed class Detector
         if (remote is not null && r.DistributedBruteForce.Enabled) Distributed(entry, remote, user, state, uat, failures);
     }
 
+    private static void Hold(SourceState src, long at, DateTimeOffset time, LogPosition position, string? user, int failures, int limit)
+    {
+        var pending = new PendingFailure { At = at, Time = time, Position = position, User = user, Failures = failures };
+        if (src.PendingCount == 0) src.Pending = pending;
+        else
+        {
+            // Each attempt counts at least one failure, so no more than the limit wait.
+            var more = src.MorePending ??= new PendingFailure[limit - 1];
+            more[src.PendingCount - 1] = pending;
+        }
+        src.PendingCount++;
+        src.PendingFailures += failures;
+    }
+
     private void Replay(SourceState src, RemoteEndpoint remote)
     {
-        src.HasPending = false;
-        SourceFailure(src, remote, src.PendingAt, src.PendingTime, src.PendingPosition, src.PendingUser, 1);
-        src.PendingUser = null;
+        var count = src.PendingCount;
+        src.PendingCount = src.PendingFailures = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var p = i == 0 ? src.Pending : src.MorePending![i - 1];
+            SourceFailure(src, remote, p.At, p.Time, p.Position, p.User, p.Failures);
+        }
+        src.Pending = default;
+        src.MorePending = null;
     }
 
     private void SourceFailure(SourceState src, RemoteEndpoint remote, long at, DateTimeOffset time, LogPosition position, string? user, int failures)
@@ -325,7 +366,7 @@ public sealed class Detector
     {
         var user = entry.Event.User;
         var src = remote is not null ? _sources.Find(remote.Host) : null;
-        if (src is { HasPending: true }) Replay(src, remote!);
+        if (src is { PendingCount: > 0 }) Replay(src, remote!);
         // CrowdSec's cancel_on: a login from the source ends its time-based bucket without an alert.
         src?.TimeBased?.Cancel();
         var rule = _rules.SuccessAfterFailures;

@@ -152,6 +152,36 @@ public class DetectorTests
     }
 
     [Fact]
+    public async Task Attempts_a_source_made_below_every_threshold_count_at_its_login()
+    {
+        // A fresh source's first attempts wait in its state until it makes more (docs/detections.md, "State"): a login
+        // after two of them, with the rule asking for two, must see both, in order.
+        var rules = DetectionRules.Default with { SuccessAfterFailures = new SuccessAfterFailuresRule { MinFailures = 2 } };
+        var log = new DetectionLog()
+            .At(0, Failed("root", "203.0.113.10"))
+            .At(10, Failed("root", "203.0.113.10", 50001))
+            .At(20, "Accepted password for root from 203.0.113.10 port 50002 ssh2");
+        var d = Assert.Single(await log.DetectAsync(rules));
+        Assert.Equal((DetectionRuleIds.SuccessAfterFailures, 3L, DetectionLog.At(0)), (d.RuleId, d.Count, d.First));
+        Assert.Equal([1L, 2, 3], d.Evidence.Select(p => p.Line));
+        // Keyed on the source, not only on the account the same attempts also count for.
+        Assert.Contains("failed attempts from it", d.Description);
+    }
+
+    [Fact]
+    public async Task Held_attempts_reach_the_window_in_order_when_the_source_comes_back()
+    {
+        // Three attempts wait (one fewer than the time-spread rule's four), the fourth and fifth come after the first has
+        // left brute force's ten minutes: the window must hold the second to the fifth only, and not fire.
+        var log = new DetectionLog();
+        foreach (var t in new[] { 0, 300, 400, 500, 650 }) log.At(t, Failed("root", "203.0.113.11"));
+        Assert.DoesNotContain(DetectionRuleIds.BruteForce, Ids(await log.DetectAsync()));
+        log.At(660, Failed("root", "203.0.113.11"));
+        var d = Assert.Single(await log.DetectAsync(), d => d.RuleId == DetectionRuleIds.BruteForce);
+        Assert.Equal([2L, 3, 4, 5, 6], d.Evidence.Select(p => p.Line));
+    }
+
+    [Fact]
     public async Task A_login_after_failures_for_the_account_from_other_sources_fires_keyed_on_the_user()
     {
         var log = new DetectionLog();
