@@ -227,61 +227,83 @@ public sealed class AuthLogSummaryBuilder
         DistinctRemoteHosts = _hostIds.Count,
     };
 
-    // A big log's hundred thousand hosts, most with a failure or two: one array sorted in place, not LINQ's keys and map.
-    // Names are unique, so the unstable sort still gives one order.
+    // A big log's hundred thousand hosts, most with a failure or two: ranked by keys in arrays, not LINQ's keys and map.
     private ImmutableArray<HostActivity> AttackingHosts()
     {
-        var ranked = new List<Ranked>(_hostIds.Count);
+        var ranking = new Ranking(_hostIds.Count);
         foreach (var (host, id) in _hostIds.Ids)
-            if (_hosts[id].Failures is > 0 and var n) ranked.Add(new(n, host, id));
-        var builder = ImmutableArray.CreateBuilder<HostActivity>(ranked.Count);
-        foreach (var r in Ranked.Sort(ranked))
+            if (_hosts[id].Failures is > 0 and var n) ranking.Add(n, host, id);
+        ranking.Sort();
+        var builder = ImmutableArray.CreateBuilder<HostActivity>(ranking.Count);
+        for (var i = 0; i < ranking.Count; i++)
         {
-            ref var row = ref _hosts[r.Id];
-            builder.Add(new(r.Name, row.Failures, row.Connections, row.Users, row.First, row.Last));
+            ref var row = ref _hosts[ranking.Id(i)];
+            builder.Add(new(ranking.Name(i), row.Failures, row.Connections, row.Users, row.First, row.Last));
         }
         return builder.MoveToImmutable();
     }
 
     private ImmutableArray<KeyValuePair<string, long>> UsersByConnections()
     {
-        var ranked = new List<Ranked>(_userIds.Count);
+        var ranking = new Ranking(_userIds.Count);
         foreach (var (user, id) in _userIds.Ids)
-            if (_userConnectionCounts[id] is > 0 and var n) ranked.Add(new(n, user, id));
-        var builder = ImmutableArray.CreateBuilder<KeyValuePair<string, long>>(ranked.Count);
-        foreach (var r in Ranked.Sort(ranked)) builder.Add(new(r.Name, r.Count));
+            if (_userConnectionCounts[id] is > 0 and var n) ranking.Add(n, user, id);
+        ranking.Sort();
+        var builder = ImmutableArray.CreateBuilder<KeyValuePair<string, long>>(ranking.Count);
+        for (var i = 0; i < ranking.Count; i++) builder.Add(new(ranking.Name(i), ranking.CountOf(i)));
         return builder.MoveToImmutable();
     }
 
     /// <summary>
-    /// A name's place in a ranking, by count and then by name. Most of a big log's hosts tie on a failure or two, so the
-    /// ordinal order of the first eight characters is kept beside the name, and the names themselves, spread over the
-    /// heap, are compared only when those tie too.
+    /// Names ranked by count, then by name (ordinal). Most of a big log's hosts tie on a failure or two, so each name gets a
+    /// 128-bit key, its count and its first twelve characters, and the keys are sorted as numbers, with no comparer call;
+    /// only names whose keys tie (the same count and first twelve characters) are then compared whole. Names are unique,
+    /// so the order is one whatever the sort.
     /// </summary>
-    private readonly struct Ranked(long count, string name, int id)
+    private sealed class Ranking(int capacity)
     {
-        public long Count { get; } = count;
-        public string Name { get; } = name;
-        public int Id { get; } = id;
-        private readonly UInt128 _prefix = Prefix(name);
+        private const int PrefixChars = 12;
+        private readonly UInt128[] _keys = new UInt128[capacity];
+        private readonly int[] _order = new int[capacity];
+        private readonly long[] _counts = new long[capacity];
+        private readonly string[] _names = new string[capacity];
+        private readonly int[] _ids = new int[capacity];
+        private Comparison<int>? _whole;
 
-        public static ReadOnlySpan<Ranked> Sort(List<Ranked> ranked)
+        public int Count { get; private set; }
+
+        public void Add(long count, string name, int id)
         {
-            var span = CollectionsMarshal.AsSpan(ranked);
-            span.Sort(static (a, b) =>
-                a.Count != b.Count ? b.Count.CompareTo(a.Count)
-                : a._prefix != b._prefix ? a._prefix.CompareTo(b._prefix)
-                : string.CompareOrdinal(a.Name, b.Name));
-            return span;
+            var i = Count++;
+            (_counts[i], _names[i], _ids[i], _order[i]) = (count, name, id, i);
+            // Higher counts first: the complement of the count (clamped, which only makes more ties) in the top 32 bits.
+            UInt128 key = uint.MaxValue - (uint)Math.Min(count, uint.MaxValue);
+            // Then the characters as CompareOrdinal orders them; one past 255 and a missing one (as 0) tie, and ties are
+            // compared whole below.
+            for (var c = 0; c < PrefixChars; c++) key = key << 8 | (c < name.Length ? Math.Min(name[c], (char)255) : 0u);
+            _keys[i] = key;
         }
 
-        // Chars in the order string.CompareOrdinal compares them, a missing one as 0: a tie here leaves the order to the names.
-        private static UInt128 Prefix(string name)
+        public void Sort()
         {
-            UInt128 prefix = 0;
-            for (var i = 0; i < 8; i++) prefix = prefix << 16 | (i < name.Length ? name[i] : 0u);
-            return prefix;
+            Array.Sort(_keys, _order, 0, Count);
+            for (var start = 0; start < Count;)
+            {
+                var end = start + 1;
+                while (end < Count && _keys[end] == _keys[start]) end++;
+                if (end - start > 1) _order.AsSpan(start, end - start).Sort(_whole ??= Whole);
+                start = end;
+            }
         }
+
+        private int Whole(int a, int b) =>
+            _counts[a] != _counts[b] ? _counts[b].CompareTo(_counts[a]) : string.CompareOrdinal(_names[a], _names[b]);
+
+        public string Name(int rank) => _names[_order[rank]];
+
+        public long CountOf(int rank) => _counts[_order[rank]];
+
+        public int Id(int rank) => _ids[_order[rank]];
     }
 
     /// <summary>

@@ -77,7 +77,7 @@ public class SummaryTests
     {
         // OpenSSH 9.x forms ("Invalid user %s from %s port %d", "Failed password for invalid user %s from %s port %d ssh2").
         // Twelve connections from twelve hosts interleave, more than the builder keeps at hand, and each returns after the
-        // other eleven; the hosts tie on failures and share their first eight characters, so the names decide their order.
+        // other eleven; the hosts tie on failures and share their first ten characters, so the names decide their order.
         // 198.51.100.1 tries root on two connections: two attempts, one user, and first by name among the ties.
         using var dir = new TempDir();
         var log = new StringBuilder();
@@ -94,5 +94,25 @@ public class SummaryTests
             [("198.51.100.1", 2L, 2L, 1), .. byName.Select(h => (h, 2L, 1L, 1))],
             s.Hosts.Select(h => (h.Host, h.Failures, h.Attempts, h.Users)));
         Assert.Equal([new("oracle", 8), new("pi", 4), new KeyValuePair<string, long>("root", 2)], s.UsersTried);
+    }
+
+    [Fact]
+    public async Task Ties_rank_in_ordinal_order_past_the_first_twelve_characters_and_past_latin_1()
+    {
+        // The ranking sorts on a key of the count and the first twelve characters (each clamped to 255) and compares only
+        // the names whose keys tie: these tie in the key, and must still come out as string.CompareOrdinal orders them.
+        // sshd's "Failed password for invalid user %s from %s port %d ssh2", one connection each.
+        using var dir = new TempDir();
+        string[] users = ["ā", "deploy-staging-02", "Ā", "deploy-staging-01", "ÿ"];
+        string[] hosts = ["2001:db8:85a3::9", "2001:db8:85a3::10", "2001:db8:85a3::1a", "2001:db8:85a3::1", "2001:db8:85a3::f"];
+        var log = new StringBuilder();
+        for (var i = 0; i < users.Length; i++)
+            log.Append($"Mar  6 08:00:{i:00} web1 sshd[{600 + i}]: Failed password for invalid user {users[i]} from {hosts[i]} port {7000 + i} ssh2\n");
+        var path = dir.File("auth.log", log.ToString());
+        var s = await AuthLogSummary.SummarizeAsync(AuthLogReader.ReadAsync(path, Fixture.Utc(year: 2021), TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+
+        Assert.Equal(users.Order(StringComparer.Ordinal), s.UsersTried.Select(u => u.Key));
+        Assert.Equal(hosts.Order(StringComparer.Ordinal), s.Hosts.Select(h => h.Host));
+        Assert.Equal(["2001:db8:85a3::1", "2001:db8:85a3::10", "2001:db8:85a3::1a", "2001:db8:85a3::9", "2001:db8:85a3::f"], s.Hosts.Select(h => h.Host));
     }
 }
