@@ -14,19 +14,20 @@ public sealed class AuthLogSummaryBuilder
     // where that many small objects, promoted and then scanned in every collection, cost more than the counting.
     // Every remote host seen, attacking or not: one lookup a line serves the distinct count and the host's row.
     private readonly Numbering<string> _hostIds = new(StringComparer.Ordinal, byReference: true);
-    private readonly Rows<HostRow> _hosts = new();
+    private HostRow[] _hosts = new HostRow[256];
     private readonly Numbering<string> _userIds = new(StringComparer.Ordinal, byReference: true);
-    private readonly Rows<long> _userConnectionCounts = new();
+    private long[] _userConnectionCounts = new long[64];
     private readonly Numbering<string> _programIds = new(StringComparer.Ordinal, byReference: true);
     // A connection is a program's process (its pid, or none) and the host it came from. Nearly every connection tries one
     // user, so the connection's row holds it: a (connection, user) pair is new when the connection is, and only the rare
     // connection that tries a second name needs the pair set. Each fact is counted once, with one lookup per connection.
-    private readonly ConnectionTable _connections = new();
+    private readonly Numbering<(int Host, int Program, long Pid)> _connectionIds = new(EqualityComparer<(int, int, long)>.Default, byReference: false, RecentSize);
+    private ConnectionRow[] _connections = new ConnectionRow[256];
     private readonly HashSet<long> _hostUsers = [];
     private readonly HashSet<(int User, int Program, long Pid, int Host)> _otherUsers = [];
     // Keyed by the instant, as DateTimeOffset compares: the first offset seen names the hour.
     private readonly Numbering<DateTimeOffset> _hourIds = new(EqualityComparer<DateTimeOffset>.Default, byReference: false, recent: 1);
-    private readonly Rows<long> _hourCounts = new();
+    private long[] _hourCounts = new long[64];
     private readonly List<AcceptedLogin> _accepted = [];
     private DateTimeOffset? _first, _last;
     private long _lines, _malformed, _unrecognized, _failures, _successes;
@@ -71,7 +72,7 @@ public sealed class AuthLogSummaryBuilder
         if (_last is null || entry.Timestamp > _last) _last = entry.Timestamp;
         var remote = evt.Remote?.Host;
         var host = -1;
-        if (remote is not null) host = _hostIds.Of(remote);
+        if (remote is not null) host = NewRow(ref _hosts, _hostIds.Of(remote));
 
         var failed = _counting.FailedAttempts(entry);
         if (failed > 0)
@@ -80,10 +81,12 @@ public sealed class AuthLogSummaryBuilder
             var t = entry.Timestamp;
             // The hour of the clock time as written (its offset kept), by truncating ticks.
             var hour = new DateTimeOffset(t.DateTime.Ticks - t.DateTime.Ticks % TimeSpan.TicksPerHour, t.Offset);
-            _hourCounts[_hourIds.Of(hour)] += failed;
+            // Not _hourCounts[HourId(hour)]: the array is read before the call that may grow it.
+            var hourId = NewRow(ref _hourCounts, _hourIds.Of(hour));
+            _hourCounts[hourId] += failed;
             var program = _programIds.Of(entry.Program);
             var pid = entry.ProcessId is { } p ? p : NoPid;
-            var user = evt.User is { } name ? _userIds.Of(name) : -1;
+            var user = evt.User is { } name ? NewRow(ref _userConnectionCounts, _userIds.Of(name)) : -1;
             if (host >= 0)
             {
                 ref var row = ref _hosts[host];
@@ -111,6 +114,13 @@ public sealed class AuthLogSummaryBuilder
 
     // Outside int's range: a line without a pid is its own process, never one with a pid.
     private const long NoPid = long.MinValue;
+
+    // Grows the rows when the id is a new one, just past their end.
+    private static int NewRow<T>(ref T[] rows, int id)
+    {
+        if (id == rows.Length) Array.Resize(ref rows, rows.Length * 2);
+        return id;
+    }
 
     /// <summary>
     /// Counts the (connection, user) pair once: true when it is new (a user with no name is no pair, but is a connection),
@@ -149,7 +159,15 @@ public sealed class AuthLogSummaryBuilder
 
     private const int RecentSize = 8;
 
-    private ref ConnectionRow ConnectionOf(int host, int program, long pid, out bool isNew) => ref _connections.Of(host, program, pid, out isNew);
+    // The connections of the last few failure lines are compared before the table: an attack's connections interleave a
+    // few at a time and their lines come within a few lines of each other, so most lines find theirs there and not in a
+    // table of half a million.
+    private ref ConnectionRow ConnectionOf(int host, int program, long pid, out bool isNew)
+    {
+        var id = NewRow(ref _connections, _connectionIds.Of((host, program, pid), out isNew));
+        if (isNew) _connections[id].User = -1;
+        return ref _connections[id];
+    }
 
     private void AddShape(AuthLogEntry entry)
     {
@@ -325,113 +343,6 @@ public sealed class AuthLogSummaryBuilder
             _recentNext = (_recentNext + 1) % _recent.Length;
             if (_recentCount < _recent.Length) _recentCount++;
             return id;
-        }
-    }
-
-    /// <summary>
-    /// Rows by number (0, 1, 2... as <see cref="Numbering{TKey}"/> gives them), in chunks of 512 made as the numbers reach
-    /// them: growing adds a chunk instead of copying every row into an array twice as long, and no chunk is large enough
-    /// for the large-object heap, whose growth by doubling (42 MB of host rows alone on a 1M-line log) set off full
-    /// collections.
-    /// </summary>
-    private sealed class Rows<T> where T : struct
-    {
-        private const int Shift = 9;
-        private const int Mask = (1 << Shift) - 1;
-        private T[][] _chunks = new T[8][];
-        private int _count;
-
-        public ref T this[int id]
-        {
-            get
-            {
-                var chunk = id >> Shift;
-                return ref (chunk < _count ? _chunks[chunk] : Add(chunk))[id & Mask];
-            }
-        }
-
-        private T[] Add(int chunk)
-        {
-            while (_count <= chunk)
-            {
-                if (_count == _chunks.Length) Array.Resize(ref _chunks, _chunks.Length * 2);
-                _chunks[_count++] = new T[1 << Shift];
-            }
-            return _chunks[chunk];
-        }
-    }
-
-    /// <summary>
-    /// Every connection seen, (host, program, pid), with its row. A hash table of chains whose entries sit in
-    /// <see cref="Rows{T}"/>: growing it relinks the chains into a bucket array twice as long and copies no entry, where the
-    /// dictionary it replaces copied 20 MB of entries, in arrays on the large-object heap, over a 1M-line log. The
-    /// connections of the last few failure lines are compared first: an attack's connections interleave a few at a time
-    /// and their lines come within a few lines of each other, so most lines find theirs there and not in a table of half a
-    /// million.
-    /// </summary>
-    private sealed class ConnectionTable
-    {
-        private readonly Rows<Entry> _entries = new();
-        // One past the index of each chain's first entry; 0 for none.
-        private int[] _buckets = new int[1024];
-        private int _count;
-        private readonly int[] _recent = new int[RecentSize];
-        private int _recentCount, _recentNext;
-
-        public ref ConnectionRow Of(int host, int program, long pid, out bool isNew)
-        {
-            isNew = false;
-            for (var i = 0; i < _recentCount; i++)
-            {
-                ref var e = ref _entries[_recent[i]];
-                if (e.Pid == pid && e.Host == host && e.Program == program) return ref e.Row;
-            }
-            ref var bucket = ref _buckets[Hash(host, program, pid) & (_buckets.Length - 1)];
-            var index = bucket - 1;
-            while (index >= 0)
-            {
-                ref var e = ref _entries[index];
-                if (e.Pid == pid && e.Host == host && e.Program == program) break;
-                index = e.Next;
-            }
-            if (index < 0)
-            {
-                index = _count++;
-                ref var added = ref _entries[index];
-                (added.Host, added.Program, added.Pid, added.Next) = (host, program, pid, bucket - 1);
-                added.Row.User = -1;
-                bucket = index + 1;
-                if (_count > _buckets.Length) Grow();
-                isNew = true;
-            }
-            _recent[_recentNext] = index;
-            _recentNext = (_recentNext + 1) % RecentSize;
-            if (_recentCount < RecentSize) _recentCount++;
-            return ref _entries[index].Row;
-        }
-
-        private static int Hash(int host, int program, long pid) => HashCode.Combine(host, program, pid);
-
-        private void Grow()
-        {
-            _buckets = new int[_buckets.Length * 2];
-            var mask = _buckets.Length - 1;
-            for (var i = 0; i < _count; i++)
-            {
-                ref var e = ref _entries[i];
-                ref var bucket = ref _buckets[Hash(e.Host, e.Program, e.Pid) & mask];
-                e.Next = bucket - 1;
-                bucket = i + 1;
-            }
-        }
-
-        private struct Entry
-        {
-            public int Host;
-            public int Program;
-            public long Pid;
-            public int Next;
-            public ConnectionRow Row;
         }
     }
 
