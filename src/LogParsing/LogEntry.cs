@@ -89,10 +89,11 @@ public abstract record LogEntry
     /// </summary>
     public bool Unterminated { get; init; }
 
-    // The fields nearly every entry leaves at their defaults live apart, in one object that most entries never have: inline
-    // (two counts, the original text, the last folded line's 48-byte position, the journal's unit and severity) they made
-    // every entry about 80 bytes bigger, some 15% of what a million-line read allocates. A record, so entries still compare by these fields' values; an
-    // entry whose rare fields are all defaults holds none, so it equals one that never set them.
+    // The fields nearly every entry leaves at their defaults live apart, in one object that most entries never have:
+    // inline (two counts, the original text, the last folded line's 48-byte position, the journal's unit and severity)
+    // they made every entry about 80 bytes bigger, some 15% of what a million-line read allocates. A record, so entries
+    // still compare by these fields' values; an entry whose rare fields are all defaults holds none, so it equals one that
+    // never set them.
     private Rare? _rare;
 
     private protected Rare RareOrNone => _rare ?? Rare.None;

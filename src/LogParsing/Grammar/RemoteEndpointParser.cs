@@ -48,7 +48,7 @@ internal sealed class RemoteEndpointParser() : LeafParser<RemoteEndpoint>("remot
     {
         var known = RemoteHosts.Shared.Get(host);
         // A connection's lines name one host and port: they share one endpoint (records, never changed). Threads that race
-        // here each store an endpoint equal to the other's.
+        // here each store their own, and either is a right endpoint for the next line of that host and port to share.
         if (known.Last is { } last && last.Port == port) return last;
         var endpoint = new RemoteEndpoint(known.Host, known.Address, port);
         known.Last = endpoint;
