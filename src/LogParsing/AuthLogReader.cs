@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LogParsing.Grammar;
 using LogParsing.Reading;
 
@@ -56,7 +57,7 @@ public static class AuthLogReader
 
     /// <summary>
     /// The lines of one source, each an entry; a repeat summary (<c>last message repeated 3 times</c>) takes the previous
-    /// entry's event. As a chunk processor (<paramref name="chunk"/>) it leaves that to <see cref="InOrder"/>, and gives up
+    /// entry's event. As a chunk processor (<paramref name="chunk"/>) it leaves the chunk's leading repeats to <see cref="InOrder"/>, and gives up
     /// on a chunk with a stamp in a repeated daylight-saving hour, whose instant depends on the stamps before it. Joining
     /// continuation lines, it makes no chunk processor: a chunk's first line may belong to the entry before the chunk,
     /// so the reading layer reads the source in order whatever the degree asked for.
@@ -69,6 +70,7 @@ public static class AuthLogReader
             : null;
         private readonly bool _keepOriginal = options.KeepOriginal;
         private AuthLogEntry? _previous;
+        private bool _pastLeadingRepeats;
 
         public override void OnLine(ReadOnlySpan<char> line, in LineInfo info, List<AuthLogEntry> output)
         {
@@ -79,7 +81,10 @@ public static class AuthLogReader
                 _folder.Append(line, info);
                 return;
             }
-            if (!chunk) entry = AuthLogParser.AfterPrevious(entry, _previous);
+            // A chunk's leading repeat summaries wait for the entry before the chunk, which InOrder has; every later one
+            // takes its previous entry here, on the worker, so that InOrder need not touch the chunk's other entries.
+            if (!chunk || _pastLeadingRepeats) entry = AuthLogParser.AfterPrevious(entry, _previous);
+            if (entry.Event is not Auth.Rsyslog.RepeatedMessage) _pastLeadingRepeats = true;
             if (info.Unterminated) entry = entry with { Unterminated = true };
             if (_keepOriginal) entry = entry with { Original = new string(line) };
             _previous = entry;
@@ -104,12 +109,16 @@ public static class AuthLogReader
 
         public override void InOrder(List<AuthLogEntry> parsed, List<AuthLogEntry> output)
         {
-            foreach (var entry in parsed)
+            var leading = 0;
+            for (; leading < parsed.Count && parsed[leading].Event is Auth.Rsyslog.RepeatedMessage; leading++)
             {
-                var next = AuthLogParser.AfterPrevious(entry, _previous);
+                var next = AuthLogParser.AfterPrevious(parsed[leading], _previous);
                 output.Add(next);
                 _previous = next;
             }
+            if (leading == parsed.Count) return;
+            output.AddRange(CollectionsMarshal.AsSpan(parsed)[leading..]);
+            _previous = parsed[^1];
         }
     }
 }
