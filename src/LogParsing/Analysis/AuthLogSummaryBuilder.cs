@@ -21,9 +21,8 @@ public sealed class AuthLogSummaryBuilder
     // A connection is a program's process (its pid, or none) and the host it came from. Nearly every connection tries one
     // user, so the connection's row holds it: a (connection, user) pair is new when the connection is, and only the rare
     // connection that tries a second name needs the pair set. Each fact is counted once, with one lookup per connection.
-    private readonly Numbering<(int Host, int Program, long Pid)> _connectionIds = new(EqualityComparer<(int, int, long)>.Default, byReference: false, RecentSize);
-    private ConnectionRow[] _connections = new ConnectionRow[256];
-    private readonly HashSet<long> _hostUsers = [];
+    private readonly ConnectionTable _connections = new();
+    private readonly LongSet _hostUsers = new();
     private readonly HashSet<(int User, int Program, long Pid, int Host)> _otherUsers = [];
     // Keyed by the instant, as DateTimeOffset compares: the first offset seen names the hour.
     private readonly Numbering<DateTimeOffset> _hourIds = new(EqualityComparer<DateTimeOffset>.Default, byReference: false, recent: 1);
@@ -159,15 +158,8 @@ public sealed class AuthLogSummaryBuilder
 
     private const int RecentSize = 8;
 
-    // The connections of the last few failure lines are compared before the table: an attack's connections interleave a
-    // few at a time and their lines come within a few lines of each other, so most lines find theirs there and not in a
-    // table of half a million.
-    private ref ConnectionRow ConnectionOf(int host, int program, long pid, out bool isNew)
-    {
-        var id = NewRow(ref _connections, _connectionIds.Of((host, program, pid), out isNew));
-        if (isNew) _connections[id].User = -1;
-        return ref _connections[id];
-    }
+    private ref ConnectionRow ConnectionOf(int host, int program, long pid, out bool isNew) =>
+        ref _connections.Of(host, program, pid, out isNew);
 
     private void AddShape(AuthLogEntry entry)
     {
@@ -346,11 +338,117 @@ public sealed class AuthLogSummaryBuilder
         }
     }
 
-    /// <summary>The user a connection tried first (-1 before one), and whether it tried others.</summary>
+    /// <summary>A connection (its host, program and pid, or none), the user it tried first (-1 before one), and whether it tried others.</summary>
     private struct ConnectionRow
     {
+        public long HostAndProgram;
+        public long Pid;
         public int User;
         public bool Several;
+        public bool Used;
+    }
+
+    /// <summary>
+    /// The connections, each row in its own slot of one array (open addressing, linear probing, at most half full): most
+    /// of a big log's failure lines open a connection, so nearly every lookup is an insert, and one probe into one array
+    /// costs one cache miss where a dictionary's buckets, entries and a separate row array cost three.
+    /// </summary>
+    private sealed class ConnectionTable
+    {
+        private ConnectionRow[] _rows = new ConnectionRow[1024];
+        private int _count;
+        private int _shift = 64 - 10;
+
+        public ref ConnectionRow Of(int host, int program, long pid, out bool isNew)
+        {
+            var key = (long)host << 32 | (uint)program;
+            var mask = _rows.Length - 1;
+            for (var i = Slot(key, pid, _shift); ; i = (i + 1) & mask)
+            {
+                ref var row = ref _rows[i];
+                if (!row.Used)
+                {
+                    if (2 * (_count + 1) > _rows.Length)
+                    {
+                        Grow();
+                        return ref Of(host, program, pid, out isNew);
+                    }
+                    _count++;
+                    row = new ConnectionRow { HostAndProgram = key, Pid = pid, User = -1, Used = true };
+                    isNew = true;
+                    return ref row;
+                }
+                if (row.HostAndProgram == key && row.Pid == pid)
+                {
+                    isNew = false;
+                    return ref row;
+                }
+            }
+        }
+
+        // The slot is the top bits of a multiplicative hash, so that hosts and pids that differ in low bits land apart.
+        private static int Slot(long key, long pid, int shift) =>
+            (int)(((ulong)key * 0x9E3779B97F4A7C15 ^ (ulong)pid * 0xC2B2AE3D27D4EB4F) * 0x9E3779B97F4A7C15 >> shift);
+
+        private void Grow()
+        {
+            var old = _rows;
+            _rows = new ConnectionRow[old.Length * 2];
+            _shift--;
+            var mask = _rows.Length - 1;
+            foreach (ref readonly var row in old.AsSpan())
+            {
+                if (!row.Used) continue;
+                var i = Slot(row.HostAndProgram, row.Pid, _shift);
+                while (_rows[i].Used) i = (i + 1) & mask;
+                _rows[i] = row;
+            }
+        }
+    }
+
+    /// <summary>A set of non-negative longs (a host's number and a user's), open addressing as <see cref="ConnectionTable"/>.</summary>
+    private sealed class LongSet
+    {
+        // A value is stored complemented, so that 0 marks an empty slot and every non-negative value has a slot.
+        private long[] _slots = new long[1024];
+        private int _count;
+        private int _shift = 64 - 10;
+
+        /// <summary>True when <paramref name="value"/> (at least 0) was not in the set.</summary>
+        public bool Add(long value)
+        {
+            var stored = ~value;
+            var mask = _slots.Length - 1;
+            for (var i = (int)((ulong)value * 0x9E3779B97F4A7C15 >> _shift); ; i = (i + 1) & mask)
+            {
+                var slot = _slots[i];
+                if (slot == stored) return false;
+                if (slot != 0) continue;
+                if (2 * (_count + 1) > _slots.Length)
+                {
+                    Grow();
+                    return Add(value);
+                }
+                _slots[i] = stored;
+                _count++;
+                return true;
+            }
+        }
+
+        private void Grow()
+        {
+            var old = _slots;
+            _slots = new long[old.Length * 2];
+            _shift--;
+            var mask = _slots.Length - 1;
+            foreach (var stored in old)
+            {
+                if (stored == 0) continue;
+                var i = (int)((ulong)~stored * 0x9E3779B97F4A7C15 >> _shift);
+                while (_slots[i] != 0) i = (i + 1) & mask;
+                _slots[i] = stored;
+            }
+        }
     }
 
     /// <summary>One remote host's counts, attacking once it has a failure; its connections and users are counted as the sets first take them.</summary>

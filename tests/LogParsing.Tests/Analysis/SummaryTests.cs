@@ -97,6 +97,38 @@ public class SummaryTests
     }
 
     [Fact]
+    public async Task Thousands_of_interleaved_connections_count_as_sets_of_them_would()
+    {
+        // OpenSSH 9.x forms ("Invalid user %s from %s port %d", "Failed password for invalid user %s from %s port %d ssh2").
+        // 3,000 connections of 400 hosts, each logging two to four failures spread over the log, some switching names, and
+        // pids reused by other hosts: enough to grow the builder's connection table and pair set many times over. The
+        // counts are checked against sets built from the same lines.
+        using var dir = new TempDir();
+        var random = new Random(16);
+        var connections = Enumerable.Range(0, 3000).Select(i => (Host: $"198.51.{random.Next(2)}.{random.Next(200)}", Pid: 1000 + random.Next(2500))).Distinct().ToArray();
+        var lines = connections.SelectMany(c => Enumerable.Range(0, 2 + random.Next(3)).Select(_ => (c.Host, c.Pid, User: $"u{random.Next(60)}")))
+            .OrderBy(_ => random.Next()).ToArray();
+        var log = new StringBuilder();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var (host, pid, user) = lines[i];
+            var stamp = new DateTime(2021, 3, 6, 8, 0, 0).AddSeconds(i);
+            log.Append(i % 2 == 0
+                ? $"{stamp:MMM} {stamp.Day,2} {stamp:HH:mm:ss} web1 sshd[{pid}]: Invalid user {user} from {host} port {pid}\n"
+                : $"{stamp:MMM} {stamp.Day,2} {stamp:HH:mm:ss} web1 sshd[{pid}]: Failed password for invalid user {user} from {host} port {pid} ssh2\n");
+        }
+        var path = dir.File("auth.log", log.ToString());
+        var s = await AuthLogSummary.SummarizeAsync(AuthLogReader.ReadAsync(path, Fixture.Utc(year: 2021), TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+
+        var expectedHosts = lines.GroupBy(l => l.Host).ToDictionary(
+            g => g.Key, g => ((long)g.Count(), (long)g.Select(l => l.Pid).Distinct().Count(), g.Select(l => l.User).Distinct().Count()));
+        Assert.Equal(expectedHosts.Count, s.Hosts.Length);
+        foreach (var h in s.Hosts) Assert.Equal(expectedHosts[h.Host], (h.Failures, h.Attempts, h.Users));
+        var expectedUsers = lines.GroupBy(l => l.User).ToDictionary(g => g.Key, g => (long)g.Select(l => (l.Host, l.Pid)).Distinct().Count());
+        Assert.Equal(expectedUsers.OrderBy(p => p.Key, StringComparer.Ordinal), s.UsersTried.OrderBy(p => p.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Ties_rank_in_ordinal_order_past_the_first_twelve_characters_and_past_latin_1()
     {
         // The ranking sorts on a key of the count and the first twelve characters (each clamped to 255) and compares only
