@@ -89,10 +89,8 @@ public sealed class AuthLogSummaryBuilder
             if (host >= 0)
             {
                 ref var row = ref _hosts[host];
-                if (row.Failures == 0) row.First = row.Last = t;
+                row.Seen(t);
                 row.Failures += failed;
-                if (t < row.First) row.First = t;
-                if (t > row.Last) row.Last = t;
                 // A connection logs several failures (Invalid user, Failed password, Disconnected...): when this one is the
                 // host's last connection and user again, everything below already counted it, and the lookups are skipped.
                 if (row.IsLast(program, pid, user)) return;
@@ -338,14 +336,39 @@ public sealed class AuthLogSummaryBuilder
         }
     }
 
-    /// <summary>A connection (its host, program and pid, or none), the user it tried first (-1 before one), and whether it tried others.</summary>
+    /// <summary>
+    /// A connection (its host, program and pid, or none), the user it tried first (-1 before one), and whether it tried
+    /// others; 16 bytes, so that the table of a big log's half a million connections stays small.
+    /// </summary>
     private struct ConnectionRow
     {
-        public long HostAndProgram;
-        public long Pid;
-        public int User;
-        public bool Several;
-        public bool Used;
+        // One past the host's number in the high half, one past the program's in the low 31 bits, and the top bit of the
+        // low half set for a line without a pid: never 0, which marks an empty slot. Numbers stay below int.MaxValue.
+        public long Key;
+        public int Pid;
+        // The first user, or when the connection tried others, -2 - that user: every value has one meaning.
+        private int _user;
+
+        public readonly bool Used => Key != 0;
+
+        public int User
+        {
+            readonly get => _user >= -1 ? _user : -2 - _user;
+            set => _user = Several ? -2 - value : value;
+        }
+
+        /// <summary>Whether the connection tried a second user; set only once it has a first.</summary>
+        public bool Several
+        {
+            readonly get => _user < -1;
+            set
+            {
+                if (value != Several) _user = -2 - _user;
+            }
+        }
+
+        public static long KeyOf(int host, int program, bool hasPid) =>
+            (long)(host + 1) << 32 | (uint)(program + 1) | (hasPid ? 0 : 1L << 31);
     }
 
     /// <summary>
@@ -361,9 +384,10 @@ public sealed class AuthLogSummaryBuilder
 
         public ref ConnectionRow Of(int host, int program, long pid, out bool isNew)
         {
-            var key = (long)host << 32 | (uint)program;
+            var key = ConnectionRow.KeyOf(host, program, pid != NoPid);
+            var pid32 = pid == NoPid ? 0 : (int)pid;
             var mask = _rows.Length - 1;
-            for (var i = Slot(key, pid, _shift); ; i = (i + 1) & mask)
+            for (var i = Slot(key, pid32, _shift); ; i = (i + 1) & mask)
             {
                 ref var row = ref _rows[i];
                 if (!row.Used)
@@ -374,11 +398,11 @@ public sealed class AuthLogSummaryBuilder
                         return ref Of(host, program, pid, out isNew);
                     }
                     _count++;
-                    row = new ConnectionRow { HostAndProgram = key, Pid = pid, User = -1, Used = true };
+                    row = new ConnectionRow { Key = key, Pid = pid32, User = -1 };
                     isNew = true;
                     return ref row;
                 }
-                if (row.HostAndProgram == key && row.Pid == pid)
+                if (row.Key == key && row.Pid == pid32)
                 {
                     isNew = false;
                     return ref row;
@@ -387,8 +411,8 @@ public sealed class AuthLogSummaryBuilder
         }
 
         // The slot is the top bits of a multiplicative hash, so that hosts and pids that differ in low bits land apart.
-        private static int Slot(long key, long pid, int shift) =>
-            (int)(((ulong)key * 0x9E3779B97F4A7C15 ^ (ulong)pid * 0xC2B2AE3D27D4EB4F) * 0x9E3779B97F4A7C15 >> shift);
+        private static int Slot(long key, int pid, int shift) =>
+            (int)(((ulong)key * 0x9E3779B97F4A7C15 ^ (ulong)(uint)pid * 0xC2B2AE3D27D4EB4F) * 0x9E3779B97F4A7C15 >> shift);
 
         private void Grow()
         {
@@ -399,7 +423,7 @@ public sealed class AuthLogSummaryBuilder
             foreach (ref readonly var row in old.AsSpan())
             {
                 if (!row.Used) continue;
-                var i = Slot(row.HostAndProgram, row.Pid, _shift);
+                var i = Slot(row.Key, row.Pid, _shift);
                 while (_rows[i].Used) i = (i + 1) & mask;
                 _rows[i] = row;
             }
@@ -452,20 +476,40 @@ public sealed class AuthLogSummaryBuilder
     }
 
     /// <summary>One remote host's counts, attacking once it has a failure; its connections and users are counted as the sets first take them.</summary>
+    // 64 bytes where two DateTimeOffsets and the padding around small fields made 80: the rows are a 256,000-row array on a
+    // big log, grown by doubling. The times are kept as instants with their offsets (in minutes), and come back as written.
     private struct HostRow
     {
         public long Failures;
-        public DateTimeOffset First;
-        public DateTimeOffset Last;
+        private long _firstTicks;
+        private long _lastTicks;
+        private long _lastPid;
         public int Connections;
         public int Users;
         /// <summary>One past the first user's number, 0 before one; <see cref="SeveralUsers"/> once the pair set holds its users.</summary>
         public int FirstUser;
-        public bool SeveralUsers;
         private int _lastProgram;
-        private long _lastPid;
         private int _lastUser;
+        private short _firstOffset;
+        private short _lastOffset;
+        public bool SeveralUsers;
         private bool _hasLast;
+
+        public readonly DateTimeOffset First => Time(_firstTicks, _firstOffset);
+
+        public readonly DateTimeOffset Last => Time(_lastTicks, _lastOffset);
+
+        /// <summary>Takes a failure's time into First and Last (before its count is added): the earliest and the latest instant, the first seen on a tie.</summary>
+        public void Seen(DateTimeOffset t)
+        {
+            var ticks = t.UtcTicks;
+            var offset = (short)(t.Offset.Ticks / TimeSpan.TicksPerMinute);
+            if (Failures == 0 || ticks < _firstTicks) (_firstTicks, _firstOffset) = (ticks, offset);
+            if (Failures == 0 || ticks > _lastTicks) (_lastTicks, _lastOffset) = (ticks, offset);
+        }
+
+        private static DateTimeOffset Time(long utcTicks, short offset) =>
+            new(utcTicks + offset * TimeSpan.TicksPerMinute, TimeSpan.FromMinutes(offset));
 
         /// <summary>True when the failure is of the same connection and user as the host's last; else remembers it.</summary>
         public bool IsLast(int program, long pid, int user)
