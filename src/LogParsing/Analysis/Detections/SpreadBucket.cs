@@ -62,11 +62,29 @@ internal sealed class SpreadBucket : EvidenceBuffer
     {
         Span<long> stamps = n <= 64 ? stackalloc long[n] : new long[n];
         _times.AsSpan(0, n).CopyTo(stamps);
-        stamps.Sort();
+        Sort(stamps);
         Span<long> gaps = n <= 64 ? stackalloc long[n - 1] : new long[n - 1];
         for (var i = 1; i < n; i++) gaps[i - 1] = stamps[i] - stamps[i - 1];
-        gaps.Sort();
+        Sort(gaps);
         var m = gaps.Length;
         return m % 2 == 1 ? gaps[m / 2] : (gaps[m / 2 - 1] + gaps[m / 2]) / 2;
+    }
+
+    // A handful of values (the rule's N, 4 by default): an insertion sort is a few compares, where the general sort's set-up
+    // cost more than the sorting (2% of a summary's samples went to this method).
+    private static void Sort(Span<long> values)
+    {
+        if (values.Length > 32)
+        {
+            values.Sort();
+            return;
+        }
+        for (var i = 1; i < values.Length; i++)
+        {
+            var value = values[i];
+            var j = i - 1;
+            for (; j >= 0 && values[j] > value; j--) values[j + 1] = values[j];
+            values[j + 1] = value;
+        }
     }
 }

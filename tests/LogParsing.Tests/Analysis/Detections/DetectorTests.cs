@@ -74,6 +74,22 @@ public class DetectorTests
     }
 
     [Fact]
+    public async Task Time_based_takes_the_median_of_the_sorted_gaps_of_the_last_four_failures()
+    {
+        // expr's MedianInterval sorts the stamps, then their gaps. 0, 1, 31, 32 minutes: gaps 1, 30, 1, median 1 (the middle
+        // gap in time order would be 30). 0, 1, 2, 32, 62: the last four (1, 2, 32, 62) have gaps 1, 30, 30, median 30;
+        // the bucket keeps its stamps in a ring, so they are not in time order once it wraps.
+        var sortedGaps = new DetectionLog();
+        foreach (var m in new[] { 0, 1, 31, 32 }) sortedGaps.At(m * 60, Failed("root", "203.0.113.9"));
+        Assert.DoesNotContain(DetectionRuleIds.TimeBasedBruteForce, Ids(await sortedGaps.DetectAsync()));
+
+        var wrapped = new DetectionLog();
+        foreach (var m in new[] { 0, 1, 2, 32, 62 }) wrapped.At(m * 60, Failed("root", "203.0.113.9"));
+        var d = Assert.Single(await wrapped.DetectAsync(), d => d.RuleId == DetectionRuleIds.TimeBasedBruteForce);
+        Assert.Equal(DetectionLog.At(62 * 60), d.Last);
+    }
+
+    [Fact]
     public async Task A_login_from_the_source_cancels_the_time_based_bucket()
     {
         var log = new DetectionLog();
