@@ -57,10 +57,10 @@ public static class AuthLogReader
 
     /// <summary>
     /// The lines of one source, each an entry; a repeat summary (<c>last message repeated 3 times</c>) takes the previous
-    /// entry's event. As a chunk processor (<paramref name="chunk"/>) it leaves the chunk's leading repeats to <see cref="InOrder"/>, and gives up
-    /// on a chunk with a stamp in a repeated daylight-saving hour, whose instant depends on the stamps before it. Joining
-    /// continuation lines, it makes no chunk processor: a chunk's first line may belong to the entry before the chunk,
-    /// so the reading layer reads the source in order whatever the degree asked for.
+    /// entry's event. As a chunk processor (<paramref name="chunk"/>) it leaves the chunk's leading repeats to
+    /// <see cref="InOrder"/>, and gives up on a chunk with a stamp in a repeated daylight-saving hour, whose instant depends
+    /// on the stamps before it. Joining continuation lines, it makes no chunk processor: a chunk's first line may belong to
+    /// the entry before the chunk, so the reading layer reads the source in order whatever the degree asked for.
     /// </summary>
     private sealed class AuthLineProcessor(AuthLogParser parser, TimestampResolver resolver, string? source, AuthLogReaderOptions options, bool chunk) : LineProcessor<AuthLogEntry>
     {

@@ -475,9 +475,9 @@ public sealed class AuthLogSummaryBuilder
         }
     }
 
-    /// <summary>One remote host's counts, attacking once it has a failure; its connections and users are counted as the sets first take them.</summary>
     // 64 bytes where two DateTimeOffsets and the padding around small fields made 80: the rows are a 256,000-row array on a
     // big log, grown by doubling. The times are kept as instants with their offsets (in minutes), and come back as written.
+    /// <summary>One remote host's counts, attacking once it has a failure; its connections and users are counted as the sets first take them.</summary>
     private struct HostRow
     {
         public long Failures;
