@@ -293,6 +293,25 @@ public class DetectorTests
     }
 
     [Fact]
+    public async Task An_ignored_monitor_between_an_attackers_lines_hides_only_itself()
+    {
+        // A monitoring host on the loopback (ignored by default) knocks between the failures of an attacker, and the other
+        // way round: each source is judged by its own address, line after line.
+        foreach (var monitorFirst in new[] { true, false })
+        {
+            var log = new DetectionLog();
+            for (var i = 0; i < 5; i++)
+            {
+                if (monitorFirst) log.At(i * 60, Failed("nagios", "127.0.0.1", 41000 + i));
+                log.At(i * 60 + 1, Failed("root", "203.0.113.12", 50000 + i));
+                if (!monitorFirst) log.At(i * 60 + 2, Failed("nagios", "127.0.0.1", 41000 + i));
+            }
+            var d = Assert.Single(await log.DetectAsync());
+            Assert.Equal((DetectionRuleIds.BruteForce, IPAddress.Parse("203.0.113.12")), (d.RuleId, d.Source));
+        }
+    }
+
+    [Fact]
     public async Task Sshd_penalties_and_maxstartups_drops_are_reported_once_a_minute_per_source()
     {
         // OpenSSH 9.8+ srclimit.c and sshd.c (reference/message-catalog.md B.1 #13-#16).
