@@ -36,8 +36,6 @@ public sealed class Detector
     private readonly long _userLife;
     private readonly int _pendingLimit;
     private long _clock = long.MinValue;
-    private IPAddress? _lastAddress;
-    private bool _lastIgnored;
     private bool _priming;
 
     /// <summary>Creates a detector running <paramref name="rules"/>.</summary>
@@ -221,18 +219,9 @@ public sealed class Detector
     private bool IsIgnored(IPAddress? address)
     {
         if (address is null) return false;
-        // The reader parses a host's address once and shares it, and a connection's lines come together: the answer for
-        // the last address settles most lines without testing each network again.
-        if (ReferenceEquals(address, _lastAddress)) return _lastIgnored;
-        var ignored = false;
         foreach (var network in _rules.IgnoredNetworks.AsSpan())
-            if (network.Contains(address))
-            {
-                ignored = true;
-                break;
-            }
-        (_lastAddress, _lastIgnored) = (address, ignored);
-        return ignored;
+            if (network.Contains(address)) return true;
+        return false;
     }
 
     private SourceState Source(RemoteEndpoint remote, long t, out long at)
