@@ -50,6 +50,40 @@ public class CorrelationTests
     }
 
     [Fact]
+    public void Connections_that_come_and_go_in_a_full_table_are_found_as_a_list_of_them_would()
+    {
+        // OpenSSH's "Connection from %s port %d on %s port %d" (sshd.c) gives a connection its address; "fatal: Read from
+        // socket failed: Connection reset by peer [preauth]" (packet.c) lacks one and ends the connection. Thousands of
+        // them over three machines and forty pids, in a table of sixteen: every lookup, eviction and removal is checked
+        // against a list of the open connections, oldest first.
+        var correlator = new SessionCorrelator(capacity: 16);
+        var open = new List<(string Host, int Pid, string Remote)>();
+        var random = new Random(17);
+        string[] machines = ["host", "web1", "web2"];
+        for (var step = 0; step < 5000; step++)
+        {
+            var host = machines[random.Next(machines.Length)];
+            var pid = 1 + random.Next(40);
+            var known = open.FindIndex(c => c.Host == host && c.Pid == pid);
+            if (random.Next(3) > 0)
+            {
+                var remote = $"192.0.2.{random.Next(1, 255)}";
+                correlator.Enrich(Line($"Mar  4 10:00:00 {host} sshd[{pid}]: Connection from {remote} port 40000 on 10.0.0.1 port 22"));
+                if (known >= 0) open.RemoveAt(known);
+                else if (open.Count == 16) open.RemoveAt(0);
+                open.Add((host, pid, remote));
+            }
+            else
+            {
+                var reset = correlator.Enrich(Line($"Mar  4 10:00:01 {host} sshd[{pid}]: fatal: Read from socket failed: Connection reset by peer [preauth]"));
+                Assert.Equal(known >= 0 ? open[known].Remote : null, reset.Event.Remote?.Host);
+                if (known >= 0) open.RemoveAt(known);
+            }
+            Assert.Equal(open.Count, correlator.Count);
+        }
+    }
+
+    [Fact]
     public async Task The_stream_extension_enriches_in_order()
     {
         using var dir = new TempDir();
