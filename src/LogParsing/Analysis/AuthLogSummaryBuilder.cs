@@ -125,7 +125,7 @@ public sealed class AuthLogSummaryBuilder
     /// </summary>
     private bool Connection(int host, int program, long pid, int user, out bool newConnection)
     {
-        ref var row = ref ConnectionOf(host, program, pid, out newConnection);
+        ref var row = ref _connections.Of(host, program, pid, out newConnection);
         if (user < 0) return newConnection;
         if (row.User == user) return false;
         if (row.User < 0) row.User = user;
@@ -155,9 +155,6 @@ public sealed class AuthLogSummaryBuilder
     }
 
     private const int RecentSize = 8;
-
-    private ref ConnectionRow ConnectionOf(int host, int program, long pid, out bool isNew) =>
-        ref _connections.Of(host, program, pid, out isNew);
 
     private void AddShape(AuthLogEntry entry)
     {

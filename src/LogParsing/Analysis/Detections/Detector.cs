@@ -244,7 +244,7 @@ public sealed class Detector
             var src = Source(remote, t, out var at);
             // Attempts below every source rule's threshold fire nothing: they wait until the source has made more, and
             // then go to the rules in order, as if each had gone when it came.
-            if (src.Fresh && src.PendingFailures + failures <= _pendingLimit) Hold(src, at, time, entry.Position, user, failures, _pendingLimit);
+            if (src.Fresh && src.PendingFailures + failures <= _pendingLimit) Hold(src, at, time, entry.Position, user, failures);
             else
             {
                 if (src.PendingCount > 0) Replay(src, remote);
@@ -264,14 +264,14 @@ public sealed class Detector
         if (remote is not null && r.DistributedBruteForce.Enabled) Distributed(entry, remote, user, state, uat, failures);
     }
 
-    private static void Hold(SourceState src, long at, DateTimeOffset time, LogPosition position, string? user, int failures, int limit)
+    private void Hold(SourceState src, long at, DateTimeOffset time, LogPosition position, string? user, int failures)
     {
         var pending = new PendingFailure { At = at, Time = time, Position = position, User = user, Failures = failures };
         if (src.PendingCount == 0) src.Pending = pending;
         else
         {
             // Each attempt counts at least one failure, so no more than the limit wait.
-            var more = src.MorePending ??= new PendingFailure[limit - 1];
+            var more = src.MorePending ??= new PendingFailure[_pendingLimit - 1];
             more[src.PendingCount - 1] = pending;
         }
         src.PendingCount++;
