@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using LogParsing.Auth.Sshd;
 
@@ -13,9 +14,9 @@ public sealed class AuthLogSummaryBuilder
     // and half a million connections, and arrays and sets of structs without references are never traced by the GC,
     // where that many small objects, promoted and then scanned in every collection, cost more than the counting.
     // Every remote host seen, attacking or not: one lookup a line serves the distinct count and the host's row.
-    private readonly Numbering<string> _hostIds = new(StringComparer.Ordinal, byReference: true);
+    private readonly NameNumbering _hostIds = new(4096);
     private HostRow[] _hosts = new HostRow[256];
-    private readonly Numbering<string> _userIds = new(StringComparer.Ordinal, byReference: true);
+    private readonly NameNumbering _userIds = new(1024);
     private long[] _userConnectionCounts = new long[64];
     private readonly Numbering<string> _programIds = new(StringComparer.Ordinal, byReference: true);
     // A connection is a program's process (its pid, or none) and the host it came from. Nearly every connection tries one
@@ -296,7 +297,7 @@ public sealed class AuthLogSummaryBuilder
     /// <summary>
     /// Numbers keys 0, 1, 2... in the order first seen. The last few keys are compared before the dictionary is asked: a
     /// connection's lines come together, a program's lines come in runs, most lines fall in the hour of the line before,
-    /// and the reader interns host, user and program names, so a reference comparison settles most of them (by value for
+    /// and the reader interns program names, so a reference comparison settles most of them (by value for
     /// struct keys: the last eight connections, the last hour).
     /// </summary>
     private sealed class Numbering<TKey>(IEqualityComparer<TKey> comparer, bool byReference, int recent = RecentSize) where TKey : notnull
@@ -329,6 +330,35 @@ public sealed class AuthLogSummaryBuilder
             _recentIds[_recentNext] = id;
             _recentNext = (_recentNext + 1) % _recent.Length;
             if (_recentCount < _recent.Length) _recentCount++;
+            return id;
+        }
+    }
+
+    /// <summary>
+    /// Numbers host and user names 0, 1, 2... in the order first seen, with a direct-mapped cache of names by identity in
+    /// front of the dictionary: the reader interns them, so the lines of a probe (and of a host that comes back within a
+    /// few thousand names) bring the same string, and its identity hash settles them without hashing or comparing text.
+    /// A name that misses (a first sighting, a copy, a slot taken by another) goes to the dictionary, which is always right.
+    /// </summary>
+    private sealed class NameNumbering(int cacheSize)
+    {
+        private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+        private readonly string?[] _names = new string?[cacheSize];
+        private readonly int[] _nameIds = new int[cacheSize];
+
+        public int Count => _ids.Count;
+
+        /// <summary>Every name with its number.</summary>
+        public Dictionary<string, int> Ids => _ids;
+
+        public int Of(string name)
+        {
+            var slot = RuntimeHelpers.GetHashCode(name) & (_names.Length - 1);
+            if (ReferenceEquals(_names[slot], name)) return _nameIds[slot];
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, name, out var seen);
+            if (!seen) id = _ids.Count - 1;
+            _names[slot] = name;
+            _nameIds[slot] = id;
             return id;
         }
     }

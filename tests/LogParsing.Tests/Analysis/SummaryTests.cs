@@ -129,6 +129,40 @@ public class SummaryTests
     }
 
     [Fact]
+    public async Task Hosts_and_users_count_by_name_whichever_string_instance_carries_it()
+    {
+        // The builder knows host and user names by identity first (the reader interns them) and by value behind that:
+        // copies of a name, and far more names than its identity cache holds, must each still count as one name.
+        // OpenSSH 9.x "Invalid user %s from %s port %d", one connection a line; every third entry's names are copies.
+        using var dir = new TempDir();
+        var random = new Random(27);
+        var lines = Enumerable.Range(0, 20_000).Select(_ => (Host: $"203.0.{random.Next(24)}.{random.Next(250)}", User: $"user{random.Next(1500)}")).ToArray();
+        var log = new StringBuilder();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var stamp = new DateTime(2021, 3, 6, 8, 0, 0).AddSeconds(i);
+            log.Append($"{stamp:MMM} {stamp.Day,2} {stamp:HH:mm:ss} web1 sshd[{1000 + i}]: Invalid user {lines[i].User} from {lines[i].Host} port {40000 + i % 20000}\n");
+        }
+        var path = dir.File("auth.log", log.ToString());
+        var builder = new AuthLogSummaryBuilder();
+        var n = 0;
+        await foreach (var e in AuthLogReader.ReadAsync(path, Fixture.Utc(year: 2021), TestContext.Current.CancellationToken))
+        {
+            var evt = e.Event;
+            if (n++ % 3 == 0) evt = evt with { User = new string(evt.User), Remote = evt.Remote! with { Host = new string(evt.Remote.Host) } };
+            builder.Add(e with { Event = evt });
+        }
+        var s = builder.Build();
+
+        var expectedHosts = lines.GroupBy(l => l.Host).ToDictionary(g => g.Key, g => ((long)g.Count(), g.Select(l => l.User).Distinct().Count()));
+        Assert.Equal(expectedHosts.Count, s.DistinctRemoteHosts);
+        Assert.Equal(expectedHosts.Count, s.Hosts.Length);
+        foreach (var h in s.Hosts) Assert.Equal(expectedHosts[h.Host], (h.Failures, h.Users));
+        var expectedUsers = lines.GroupBy(l => l.User).ToDictionary(g => g.Key, g => (long)g.Count());
+        Assert.Equal(expectedUsers.OrderBy(p => p.Key, StringComparer.Ordinal), s.UsersTried.OrderBy(p => p.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Ties_rank_in_ordinal_order_past_the_first_twelve_characters_and_past_latin_1()
     {
         // The ranking sorts on a key of the count and the first twelve characters (each clamped to 255) and compares only
