@@ -18,7 +18,7 @@ public sealed class AuthLogSummaryBuilder
     private HostRow[] _hosts = new HostRow[256];
     private readonly NameNumbering _userIds = new(1024);
     private long[] _userConnectionCounts = new long[64];
-    private readonly Numbering<string> _programIds = new(StringComparer.Ordinal, byReference: true);
+    private readonly NameNumbering _programIds = new(64);
     // A connection is a program's process (its pid, or none) and the host it came from. Nearly every connection tries one
     // user, so the connection's row holds it: a (connection, user) pair is new when the connection is, and only the rare
     // connection that tries a second name needs the pair set. Each fact is counted once, with one lookup per connection.
@@ -26,7 +26,7 @@ public sealed class AuthLogSummaryBuilder
     private readonly LongSet _hostUsers = new();
     private readonly HashSet<(int User, int Program, long Pid, int Host)> _otherUsers = [];
     // Keyed by the instant, as DateTimeOffset compares: the first offset seen names the hour.
-    private readonly Numbering<DateTimeOffset> _hourIds = new(EqualityComparer<DateTimeOffset>.Default, byReference: false, recent: 1);
+    private readonly HourNumbering _hourIds = new();
     private long[] _hourCounts = new long[64];
     private readonly List<AcceptedLogin> _accepted = [];
     private DateTimeOffset? _first, _last;
@@ -154,8 +154,6 @@ public sealed class AuthLogSummaryBuilder
         row.SeveralUsers = true;
         return _hostUsers.Add((long)host << 32 | (uint)user);
     }
-
-    private const int RecentSize = 8;
 
     private void AddShape(AuthLogEntry entry)
     {
@@ -295,49 +293,34 @@ public sealed class AuthLogSummaryBuilder
     }
 
     /// <summary>
-    /// Numbers keys 0, 1, 2... in the order first seen. The last few keys are compared before the dictionary is asked: a
-    /// connection's lines come together, a program's lines come in runs, most lines fall in the hour of the line before,
-    /// and the reader interns program names, so a reference comparison settles most of them (by value for
-    /// struct keys: the last eight connections, the last hour).
+    /// Numbers hours 0, 1, 2... in the order first seen. A log's lines come in time order, so nearly every line falls in
+    /// the hour of the line before, and comparing with it settles the line without hashing.
     /// </summary>
-    private sealed class Numbering<TKey>(IEqualityComparer<TKey> comparer, bool byReference, int recent = RecentSize) where TKey : notnull
+    private sealed class HourNumbering
     {
-        private readonly Dictionary<TKey, int> _ids = new(comparer);
-        private readonly TKey[] _recent = new TKey[recent];
-        private readonly int[] _recentIds = new int[recent];
-        private int _recentCount, _recentNext;
+        private readonly Dictionary<DateTimeOffset, int> _ids = [];
+        private DateTimeOffset _last;
+        private int _lastId = -1;
 
-        public int Count => _ids.Count;
+        /// <summary>Every hour with its number.</summary>
+        public Dictionary<DateTimeOffset, int> Ids => _ids;
 
-        /// <summary>Every key with its number.</summary>
-        public Dictionary<TKey, int> Ids => _ids;
-
-        public int Of(TKey key) => Of(key, out _);
-
-        /// <summary>The number of <paramref name="key"/>; <paramref name="isNew"/> when it is the next one.</summary>
-        public int Of(TKey key, out bool isNew)
+        public int Of(DateTimeOffset hour)
         {
-            isNew = false;
-            for (var i = 0; i < _recentCount; i++)
-                if (byReference ? ReferenceEquals(_recent[i], key) : comparer.Equals(_recent[i], key)) return _recentIds[i];
-            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, key, out var seen);
-            if (!seen)
-            {
-                id = _ids.Count - 1;
-                isNew = true;
-            }
-            _recent[_recentNext] = key;
-            _recentIds[_recentNext] = id;
-            _recentNext = (_recentNext + 1) % _recent.Length;
-            if (_recentCount < _recent.Length) _recentCount++;
+            if (_lastId >= 0 && hour == _last) return _lastId;
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, hour, out var seen);
+            if (!seen) id = _ids.Count - 1;
+            _last = hour;
+            _lastId = id;
             return id;
         }
     }
 
     /// <summary>
-    /// Numbers host and user names 0, 1, 2... in the order first seen, with a direct-mapped cache of names by identity in
-    /// front of the dictionary: the reader interns them, so the lines of a probe (and of a host that comes back within a
-    /// few thousand names) bring the same string, and its identity hash settles them without hashing or comparing text.
+    /// Numbers names (hosts, users, programs) 0, 1, 2... in the order first seen, with a direct-mapped cache of names by
+    /// identity in front of the dictionary: the reader interns them, so the lines of a probe (and of a host that comes
+    /// back within a few thousand names) bring the same string, and its identity hash settles them without hashing or
+    /// comparing text. The cache's size is a power of two.
     /// A name that misses (a first sighting, a copy, a slot taken by another) goes to the dictionary, which is always right.
     /// </summary>
     private sealed class NameNumbering(int cacheSize)
