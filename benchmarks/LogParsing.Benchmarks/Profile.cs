@@ -124,6 +124,154 @@ public static class Profile
         }
     }
 
+    /// <summary>
+    /// Detection over entries read once into memory, in a loop, so that a sampling profiler sees the rules and the session
+    /// stage and not the reading: <c>hotdetect auth.log stage|detect 20</c> (a new detector each pass: time must not go back);
+    /// <c>read</c> and <c>readdetect</c> loop the file's read alone and with detection, as <c>DetectionBenchmarks</c> does,
+    /// and report the collector's pause and collections. Suffixes: <c>-seq</c> reads in order on one thread, <c>-gcs</c>
+    /// counts collections by generation and reason, <c>-types</c> counts sampled allocations by type (the large object
+    /// heap's only, for the file loops): <c>hotdetect auth.log read-seq-gcs 10</c>.
+    /// </summary>
+    public static async Task HotDetect(string path, string what, TimeSpan duration, TextWriter output)
+    {
+        var options = new AuthLogReaderOptions { Year = 2021, TimeZone = TimeZoneInfo.Utc };
+        using var reasons = what.EndsWith("-gcs", StringComparison.Ordinal) ? new CollectionReasons() : null;
+        what = what.Replace("-gcs", "", StringComparison.Ordinal);
+        using var large = what.StartsWith("read", StringComparison.Ordinal) && what.EndsWith("-types", StringComparison.Ordinal) ? new AllocationTicks { LargeOnly = true } : null;
+        if (large is not null) what = what.Replace("-types", "", StringComparison.Ordinal);
+        if (what.EndsWith("-seq", StringComparison.Ordinal))
+        {
+            // In order: the parse and the detection on one thread, each entry still in that core's cache.
+            options = options with { MaxDegreeOfParallelism = 1 };
+            what = what[..^4];
+        }
+        if (what is "read" or "readdetect")
+        {
+            var clock = Stopwatch.StartNew();
+            var pausedBefore = GC.GetTotalPauseDuration();
+            var gen0 = GC.CollectionCount(0);
+            var gen1 = GC.CollectionCount(1);
+            var gen2 = GC.CollectionCount(2);
+            long lines = 0, detections = 0;
+            while (clock.Elapsed < duration)
+            {
+                if (what == "read")
+                    await foreach (var _ in AuthLogReader.ReadAsync(path, options)) lines++;
+                else
+                {
+                    await foreach (var _ in Analysis.Detections.AuthDetections.DetectAsync(AuthLogReader.ReadAsync(path, options))) detections++;
+                    lines += 1_000_000;
+                }
+            }
+            output.WriteLine($"{what}: {clock.Elapsed.TotalNanoseconds / lines:F0} ns a line over {lines:N0} lines (detect counts 1M a pass), {detections:N0} detections, {(GC.GetTotalPauseDuration() - pausedBefore).TotalNanoseconds / lines:F0} ns a line paused, collections {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}");
+            if (reasons is not null)
+                foreach (var (reason, n) in reasons.Counts.OrderByDescending(p => p.Value)) output.WriteLine($"  {n,6} {reason}");
+            if (large is not null)
+                foreach (var (type, bytes) in large.ByType.OrderByDescending(p => p.Value).Take(15)) output.WriteLine($"  {bytes / (double)lines,7:F1} B a line  {type}");
+            return;
+        }
+        var entries = new List<AuthLogEntry>();
+        await foreach (var e in AuthLogReader.ReadAsync(path, options)) entries.Add(e);
+        using var ticks = what.EndsWith("-types", StringComparison.Ordinal) ? new AllocationTicks() : null;
+        what = what.Replace("-types", "", StringComparison.Ordinal);
+        var watch = Stopwatch.StartNew();
+        long count = 0, fired = 0;
+        var gcs = GC.CollectionCount(0);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var paused = GC.GetTotalPauseDuration();
+        while (watch.Elapsed < duration)
+        {
+            var stage = new Analysis.SessionRemoteStage(4096);
+            var detector = new Analysis.Detections.Detector();
+            var detect = what == "detect";
+            foreach (var entry in entries)
+            {
+                if (stage.Add(entry) is { } ready)
+                {
+                    if (detect) fired += detector.Add(ready).Length;
+                }
+                else
+                    while (stage.TryTake(out var released))
+                        if (detect) fired += detector.Add(released).Length;
+            }
+            while (stage.TryTakeRest(out var rest))
+                if (detect) fired += detector.Add(rest).Length;
+            count += entries.Count;
+        }
+        output.WriteLine($"{what}: {watch.Elapsed.TotalNanoseconds / count:F0} ns a line over {count:N0} lines, {fired:N0} detections, {GC.CollectionCount(0) - gcs} gen-0 collections, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)count:F0} B a line, {(GC.GetTotalPauseDuration() - paused).TotalNanoseconds / count:F0} ns a line paused");
+        if (ticks is not null)
+            foreach (var (type, bytes) in ticks.ByType.OrderByDescending(p => p.Value).Take(25))
+                output.WriteLine($"  {bytes / (double)count,7:F1} B a line  {type}");
+    }
+
+    /// <summary>
+    /// The whole-file benchmarks of <see cref="FileReadingBenchmarks"/> and <see cref="DetectionBenchmarks"/> run one after
+    /// the other in rounds, each round every method once, and reported by the median of the rounds with the median of each
+    /// round's ratio to the first: on a shared machine whose speed drifts by tens of percent, alternating keeps a ratio
+    /// from comparing one method's fast minute with another's slow one. <c>alternate files|detect 9</c>
+    /// </summary>
+    public static async Task Alternate(string suite, int rounds, TextWriter output)
+    {
+        List<(string Name, Func<Task<int>> Run, int Lines)> methods = [];
+        Action cleanup;
+        if (suite == "files")
+        {
+            var b = new FileReadingBenchmarks();
+            b.Setup();
+            cleanup = b.Cleanup;
+            methods.Add(("ReadPlainFile", b.ReadPlainFile, 200_000));
+            methods.Add(("ReadPlainFileAsDefault", b.ReadPlainFileAsDefault, 200_000));
+            methods.Add(("ReadGzipFile", b.ReadGzipFile, 200_000));
+            methods.Add(("ReadGzipSetSequential", b.ReadGzipSetSequential, 200_000));
+            methods.Add(("RegexPlainFile", () => Task.FromResult(b.RegexPlainFile()), 200_000));
+            methods.Add(("HandWrittenPlainFile", () => Task.FromResult(b.HandWrittenPlainFile()), 200_000));
+            methods.Add(("ReadCorpusSequential", b.ReadCorpusSequential, 1_000_000));
+            methods.Add(("ReadCorpusParallel", b.ReadCorpusParallel, 1_000_000));
+        }
+        else
+        {
+            var b = new DetectionBenchmarks();
+            b.Setup();
+            cleanup = b.Cleanup;
+            methods.Add(("Read", b.Read, b.Lines));
+            methods.Add(("ReadAndSummarize", b.ReadAndSummarize, b.Lines));
+            methods.Add(("ReadWithSessionRemotes", b.ReadWithSessionRemotes, b.Lines));
+            methods.Add(("ReadAndDetect", b.ReadAndDetect, b.Lines));
+        }
+        try
+        {
+            // One warm-up round: tiered compilation settles before anything is timed.
+            foreach (var m in methods) await m.Run();
+            var times = methods.Select(_ => new List<double>()).ToArray();
+            for (var r = 0; r < rounds; r++)
+            {
+                for (var i = 0; i < methods.Count; i++)
+                {
+                    GC.Collect();
+                    GC.WaitForPendingFinalizers();
+                    var watch = Stopwatch.StartNew();
+                    await methods[i].Run();
+                    times[i].Add(watch.Elapsed.TotalNanoseconds / methods[i].Lines);
+                }
+            }
+            static double Median(IEnumerable<double> values)
+            {
+                var sorted = values.Order().ToArray();
+                return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+            }
+            output.WriteLine($"{rounds} rounds; ns a line: median (min to max); ratio to {methods[0].Name}: median of the rounds' ratios (min to max)");
+            for (var i = 0; i < methods.Count; i++)
+            {
+                var ratios = times[i].Select((t, r) => t / times[0][r]).ToArray();
+                output.WriteLine($"{methods[i].Name,-24} {Median(times[i]),7:F0} ({times[i].Min(),5:F0} to {times[i].Max(),5:F0})   {Median(ratios),5:F2}x ({ratios.Min():F2} to {ratios.Max():F2})");
+            }
+        }
+        finally
+        {
+            cleanup();
+        }
+    }
+
     /// <summary>A plain file through AuthLogReader in a loop, for a sampling profiler: <c>hotfile auth.log 20</c>.</summary>
     public static async Task HotFile(string path, TimeSpan duration, TextWriter output)
     {
@@ -184,4 +332,53 @@ public static class Profile
 
     // A string object on 64-bit .NET: 8 B header, 8 B method table, 4 B length, UTF-16 characters and a terminator, in 8 B steps.
     private static long StringBytes(string s) => (22 + 2L * s.Length + 7) / 8 * 8;
+}
+
+/// <summary>The runtime's sampled allocation events (one per ~100 KB) by type: where a loop's bytes go.</summary>
+internal sealed class AllocationTicks : System.Diagnostics.Tracing.EventListener
+{
+    public Dictionary<string, long> ByType { get; } = [];
+
+    /// <summary>Only the large object heap's allocations.</summary>
+    public bool LargeOnly { get; init; }
+
+    protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+    {
+        if (source.Name == "Microsoft-Windows-DotNETRuntime")
+            EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x1);
+    }
+
+    protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+    {
+        if (e.EventName != "GCAllocationTick_V4" || e.Payload is null) return;
+        if (LargeOnly && Convert.ToInt32(e.Payload[e.PayloadNames!.IndexOf("AllocationKind")], System.Globalization.CultureInfo.InvariantCulture) != 1) return;
+        var type = e.Payload[e.PayloadNames!.IndexOf("TypeName")] as string ?? "?";
+        var amount = Convert.ToInt64(e.Payload[e.PayloadNames.IndexOf("AllocationAmount64")], System.Globalization.CultureInfo.InvariantCulture);
+        lock (ByType) ByType[type] = ByType.GetValueOrDefault(type) + amount;
+    }
+}
+
+/// <summary>The runtime's collections by generation and reason (GCStart events): what starts them.</summary>
+internal sealed class CollectionReasons : System.Diagnostics.Tracing.EventListener
+{
+    private static readonly string[] Reasons =
+        ["small allocation", "induced", "low memory", "empty", "large allocation", "out of space (SOH)", "out of space (LOH)", "induced, not forced blocking", "stress", "low memory, induced", "induced, compacting", "low on commit", "before no-GC region", "pinned", "ephemeral budget"];
+
+    public Dictionary<string, long> Counts { get; } = [];
+
+    protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+    {
+        if (source.Name == "Microsoft-Windows-DotNETRuntime")
+            EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Informational, (System.Diagnostics.Tracing.EventKeywords)0x1);
+    }
+
+    protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+    {
+        if (e.EventName is not { } name || !name.StartsWith("GCStart", StringComparison.Ordinal) || e.Payload is null) return;
+        var depth = Convert.ToInt32(e.Payload[e.PayloadNames!.IndexOf("Depth")], System.Globalization.CultureInfo.InvariantCulture);
+        var reason = Convert.ToInt32(e.Payload[e.PayloadNames.IndexOf("Reason")], System.Globalization.CultureInfo.InvariantCulture);
+        var type = Convert.ToInt32(e.Payload[e.PayloadNames.IndexOf("Type")], System.Globalization.CultureInfo.InvariantCulture);
+        var key = $"gen {depth} {(type == 1 ? "background" : "blocking")}: {(reason < Reasons.Length ? Reasons[reason] : reason.ToString(System.Globalization.CultureInfo.InvariantCulture))}";
+        lock (Counts) Counts[key] = Counts.GetValueOrDefault(key) + 1;
+    }
 }

@@ -17,6 +17,16 @@ if (args is ["hotfile", var file, var secs])
     await Profile.HotFile(file, TimeSpan.FromSeconds(int.Parse(secs, System.Globalization.CultureInfo.InvariantCulture)), Console.Out);
     return;
 }
+if (args is ["hotdetect", var detectFile, var detectWhat, var detectSecs])
+{
+    await Profile.HotDetect(detectFile, detectWhat, TimeSpan.FromSeconds(int.Parse(detectSecs, System.Globalization.CultureInfo.InvariantCulture)), Console.Out);
+    return;
+}
+if (args is ["alternate", var suite, var rounds])
+{
+    await Profile.Alternate(suite, int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture), Console.Out);
+    return;
+}
 if (args is ["kept"])
 {
     Profile.KeptStrings(Console.Out);

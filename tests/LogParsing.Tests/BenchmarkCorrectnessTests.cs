@@ -186,7 +186,9 @@ public class BenchmarkCorrectnessTests
         {
             Assert.Equal(200_000, benchmark.ParseOnly());
             Assert.Equal(200_000, await benchmark.ReadPlainFile());
+            Assert.Equal(200_000, await benchmark.ReadPlainFileAsDefault());
             Assert.Equal(200_000, await benchmark.ReadGzipFile());
+            Assert.Equal(200_000, await benchmark.ReadGzipSetSequential());
             Assert.Equal(200_000, benchmark.HandWrittenPlainFile());
             Assert.Equal(200_000, benchmark.RegexPlainFile());
         }
