@@ -319,8 +319,8 @@ public sealed class AuthLogSummaryBuilder
     /// <summary>
     /// Numbers names (hosts, users, programs) 0, 1, 2... in the order first seen, with a direct-mapped cache of names by
     /// identity in front of the dictionary: the reader interns them, so the lines of a probe (and of a host that comes
-    /// back within a few thousand names) bring the same string, and its identity hash settles them without hashing or
-    /// comparing text. The cache's size is a power of two.
+    /// back while the reader's text cache still holds it) bring the same string, and its identity hash settles them
+    /// without hashing or comparing text. The cache's size is a power of two.
     /// A name that misses (a first sighting, a copy, a slot taken by another) goes to the dictionary, which is always right.
     /// </summary>
     private sealed class NameNumbering(int cacheSize)
