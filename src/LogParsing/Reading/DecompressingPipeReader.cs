@@ -16,6 +16,8 @@ internal sealed class DecompressingPipeReader : PipeReader
     private readonly Task _pump;
     private Exception? _fault;
     private bool _faultSeen;
+    private SequencePosition _faultEnd;
+    private bool _examinedAll;
 
     // Closed by CompleteAsync, not by the pump when it is done: the reader asks the file at the end of its bytes whether it
     // shrank, and a pump that closed it first raced that question (ObjectDisposedException, now and then, on gzip files).
@@ -67,27 +69,36 @@ internal sealed class DecompressingPipeReader : PipeReader
     public override async ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default)
     {
         var result = await _pipe.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        if (!result.IsCompleted || _fault is null) return result;
-        if (_faultSeen) throw _fault;
-        // First sight of the end after a fault: hand over what is buffered as not-yet-complete, so the caller takes the
-        // whole lines and keeps the cut one; the next read throws.
-        _faultSeen = true;
-        return new ReadResult(result.Buffer, isCanceled: false, isCompleted: false);
+        return AfterFault(result);
     }
 
     public override bool TryRead(out ReadResult result)
     {
         if (!_pipe.Reader.TryRead(out result)) return false;
-        if (!result.IsCompleted || _fault is null) return true;
-        if (_faultSeen) throw _fault;
-        _faultSeen = true;
-        result = new ReadResult(result.Buffer, isCanceled: false, isCompleted: false);
+        result = AfterFault(result);
         return true;
     }
 
-    public override void AdvanceTo(SequencePosition consumed) => _pipe.Reader.AdvanceTo(consumed);
+    // At the end after a fault: hand over what is buffered as not-yet-complete, so the caller takes the whole lines and
+    // keeps the cut one, for as many reads as it takes to look at all of it (a caller may split a big buffer a batch at
+    // a time); the read after it has examined everything throws.
+    private ReadResult AfterFault(ReadResult result)
+    {
+        if (!result.IsCompleted || _fault is null) return result;
+        if (_faultSeen && _examinedAll) throw _fault;
+        _faultSeen = true;
+        _faultEnd = result.Buffer.End;
+        _examinedAll = false;
+        return new ReadResult(result.Buffer, isCanceled: false, isCompleted: false);
+    }
 
-    public override void AdvanceTo(SequencePosition consumed, SequencePosition examined) => _pipe.Reader.AdvanceTo(consumed, examined);
+    public override void AdvanceTo(SequencePosition consumed) => AdvanceTo(consumed, consumed);
+
+    public override void AdvanceTo(SequencePosition consumed, SequencePosition examined)
+    {
+        if (_faultSeen) _examinedAll = examined.Equals(_faultEnd);
+        _pipe.Reader.AdvanceTo(consumed, examined);
+    }
 
     public override void CancelPendingRead() => _pipe.Reader.CancelPendingRead();
 

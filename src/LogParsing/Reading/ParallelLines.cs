@@ -175,7 +175,9 @@ internal static class ParallelLines
         var chunkLines = ChunkLines(options);
         var chunks = LinePipeline.ReadAsync(
             _ => ValueTask.FromResult(new LinePipeline.Source<LineChunk>(opened.Reader, new Chunker(chunkLines), opened.AfterBuffer, opened.AtEnd, opened.Start)),
-            source, options.MaxLineLength, cancellationToken);
+            source, options.MaxLineLength, cancellationToken,
+            // Chunks are cut at each batch's end: the chunker takes a decompressed buffer whole, as its chunks' size says.
+            batchBytes: long.MaxValue);
 
         // Caps the workers at the degree whatever the thread pool's size; the ordered pass runs on the caller's flow.
         var scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, degree).ConcurrentScheduler;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using LogParsing.Auth.Sshd;
@@ -65,6 +66,35 @@ public class ReadingTests
         var entries = await Read(path);
         Assert.Equal(["a", "b"], entries.Select(User));
         Assert.Equal([1L, 2L], entries.Select(e => e.Position.Line));
+    }
+
+    [Fact]
+    public async Task A_gzip_file_split_in_many_batches_reads_as_the_same_plain_file_does()
+    {
+        // Megabytes decompressed at once are split a batch at a time: lines across the batches' edges, lines longer than
+        // MaxLineLength (cut), CRLF and a last line without a newline must come out as the plain file's do.
+        var random = new Random(16);
+        var text = new StringBuilder();
+        for (var i = 0; text.Length < 3_000_000; i++)
+        {
+            var user = new string('u', random.Next(1, i % 97 == 0 ? 3000 : 60));
+            text.Append(CultureInfo.InvariantCulture, $"May 31 07:07:22 nimbus sshd[{i}]: Invalid user {user} from 192.0.2.{i % 250} port {i}");
+            text.Append(i % 13 == 0 ? "\r\n" : "\n");
+        }
+        text.Append("May 31 07:07:22 nimbus sshd[1]: Connection closed by 192.0.2.9 port 1 [preauth]");
+        using var dir = new TempDir();
+        var plain = dir.File("plain.log", text.ToString());
+        var gzip = dir.Gzip("gzip.log", text.ToString());
+        var options = Fixture.Utc() with { MaxLineLength = 1000, MaxDegreeOfParallelism = 1 };
+
+        var expected = await Fixture.ToListAsync(AuthLogReader.ReadAsync(plain, options, Ct));
+        var actual = await Fixture.ToListAsync(AuthLogReader.ReadAsync(gzip, options, Ct));
+
+        Assert.True(expected.Count > 20_000);
+        Assert.Contains(expected, e => e.Truncated);
+        Assert.Equal(
+            expected.Select(e => (e.Position.Line, e.Position.ByteOffset, e.Truncated, e.Message, e.Event)),
+            actual.Select(e => (e.Position.Line, e.Position.ByteOffset, e.Truncated, e.Message, e.Event)));
     }
 
     [Fact]
