@@ -127,7 +127,8 @@ public static class Profile
     /// <summary>
     /// Detection over entries read once into memory, in a loop, so that a sampling profiler sees the rules and the session
     /// stage and not the reading: <c>hotdetect auth.log stage|detect 20</c> (a new detector each pass: time must not go back);
-    /// <c>read</c> and <c>readdetect</c> loop the file's read alone and with detection, as <c>DetectionBenchmarks</c> does,
+    /// <c>read</c>, <c>readsummary</c> and <c>readdetect</c> loop the file's read alone, into a summary and with detection, as
+    /// <c>DetectionBenchmarks</c> does,
     /// and report the collector's pause and collections. Suffixes: <c>-seq</c> reads in order on one thread, <c>-gcs</c>
     /// counts collections by generation and reason, <c>-types</c> counts sampled allocations by type (the large object
     /// heap's only, for the file loops): <c>hotdetect auth.log read-seq-gcs 10</c>.
@@ -139,13 +140,19 @@ public static class Profile
         what = what.Replace("-gcs", "", StringComparison.Ordinal);
         using var large = what.StartsWith("read", StringComparison.Ordinal) && what.EndsWith("-types", StringComparison.Ordinal) ? new AllocationTicks { LargeOnly = true } : null;
         if (large is not null) what = what.Replace("-types", "", StringComparison.Ordinal);
+        if (what.EndsWith("-set", StringComparison.Ordinal))
+        {
+            // The path's rotation set, its .1, .2.gz... files read one after the other.
+            options = options with { IncludeRotated = true };
+            what = what[..^4];
+        }
         if (what.EndsWith("-seq", StringComparison.Ordinal))
         {
             // In order: the parse and the detection on one thread, each entry still in that core's cache.
             options = options with { MaxDegreeOfParallelism = 1 };
             what = what[..^4];
         }
-        if (what is "read" or "readdetect")
+        if (what is "read" or "readdetect" or "readsummary")
         {
             var clock = Stopwatch.StartNew();
             var pausedBefore = GC.GetTotalPauseDuration();
@@ -157,6 +164,16 @@ public static class Profile
             {
                 if (what == "read")
                     await foreach (var _ in AuthLogReader.ReadAsync(path, options)) lines++;
+                else if (what == "readsummary")
+                {
+                    var builder = new Analysis.AuthLogSummaryBuilder();
+                    await foreach (var e in AuthLogReader.ReadAsync(path, options))
+                    {
+                        builder.Add(e);
+                        lines++;
+                    }
+                    detections += builder.Build().DistinctRemoteHosts;
+                }
                 else
                 {
                     await foreach (var _ in Analysis.Detections.AuthDetections.DetectAsync(AuthLogReader.ReadAsync(path, options))) detections++;
