@@ -176,7 +176,8 @@ internal static class ParallelLines
         var chunks = LinePipeline.ReadAsync(
             _ => ValueTask.FromResult(new LinePipeline.Source<LineChunk>(opened.Reader, new Chunker(chunkLines), opened.AfterBuffer, opened.AtEnd, opened.Start)),
             source, options.MaxLineLength, cancellationToken,
-            // Chunks are cut at each batch's end: the chunker takes a decompressed buffer whole, as its chunks' size says.
+            // The chunker closes a chunk at each batch's end, so it takes buffers whole: its chunk size already bounds what
+            // is alive at once.
             batchBytes: long.MaxValue);
 
         // Caps the workers at the degree whatever the thread pool's size; the ordered pass runs on the caller's flow.
