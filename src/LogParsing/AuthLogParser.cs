@@ -34,21 +34,23 @@ public sealed class AuthLogParser
     private readonly Parser<char, (SyslogHeader Header, int End)>[] _headers;
     private readonly ImmutableArray<IJsonTypeInfoResolver> _addedJson;
     private JsonSerializerOptions? _jsonOptions;
+    private IJsonTypeInfoResolver? _eventJson;
 
     private AuthLogParser(MessageDispatch dispatch, ImmutableArray<IJsonTypeInfoResolver> addedJson)
     {
         _dispatch = dispatch;
         _addedJson = addedJson;
         _headers = [.. dispatch.Headers.Select(h => Parser.Map((header, end) => (header, end), h, Parser<char>.CurrentOffset))];
-        // Added metadata first: a program added later may bring events of its own that replace a family's.
-        EventJson = JsonTypeInfoResolver.Combine([.. addedJson, .. dispatch.Families.Select(f => f.Json).OfType<IJsonTypeInfoResolver>()]);
     }
 
     /// <summary>
     /// The JSON metadata of every event these grammars make: the library's families' (source-generated) and what
     /// <see cref="WithProgram(string, Parser{char, AuthEvent}, IJsonTypeInfoResolver)"/> added. <see cref="AuthLogJson"/> writes with it.
     /// </summary>
-    public IJsonTypeInfoResolver EventJson { get; }
+    /// <remarks>Built on first use (two threads may both build it; the copies are equal): a read that renders no JSON builds no family's context.</remarks>
+    // Added metadata first: a program added later may bring events of its own that replace a family's.
+    public IJsonTypeInfoResolver EventJson => _eventJson ??= JsonTypeInfoResolver.Combine(
+        [.. _addedJson, .. _dispatch.Families.Where(f => f.Json is not null).Select(f => f.Json!())]);
 
     /// <summary>The serializer options of <see cref="AuthLogJson"/> for these grammars, built once.</summary>
     internal JsonSerializerOptions JsonOptions => _jsonOptions ??= AuthLogJson.CreateSerializerOptions(EventJson);

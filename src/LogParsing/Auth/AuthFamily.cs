@@ -35,8 +35,11 @@ internal sealed record AuthFamily(string Name)
     /// </summary>
     public ImmutableArray<Parser<char, SyslogHeader>> Headers { get; init; } = [];
 
-    /// <summary>The JSON metadata of the family's events (a source-generated context), for the JSON rendering of entries.</summary>
-    public IJsonTypeInfoResolver? Json { get; init; }
+    /// <summary>
+    /// The JSON metadata of the family's events (a source-generated context), for the JSON rendering of entries; a function,
+    /// so that a read that renders no JSON builds no context.
+    /// </summary>
+    public Func<IJsonTypeInfoResolver>? Json { get; init; }
 }
 
 /// <summary>A syslog tag and the grammar of its messages, which must read the whole message.</summary>

@@ -35,7 +35,8 @@ internal sealed class MessageDispatch
         _programs = programs.ToFrozenDictionary(p => p.Key, p => (Whole(p.Value.Body), p.Value.KeepsTrailingBlanks), StringComparer.Ordinal);
         _messages = [.. families.SelectMany(f => f.Messages).Select(m => (m.Prefix, Whole(m.Body)))];
         _wrappers = [.. families.SelectMany(f => f.Wrappers)];
-        _tags = [.. families.SelectMany(f => f.Tags).Select(t => (t, Whole(t.Body)))];
+        // Through Rec, as the families name their grammars: a tag form's grammar is built when a line first has its tag.
+        _tags = [.. families.SelectMany(f => f.Tags).Select(t => (t, Whole(Parser.Rec(() => t.Body))))];
         Headers = [.. families.SelectMany(f => f.Headers)];
         _firsts = SearchValues.Create([.. _messages.Select(m => m.Prefix[0]).Concat(_wrappers.Select(w => w.Prefix[0])).Distinct()]);
     }

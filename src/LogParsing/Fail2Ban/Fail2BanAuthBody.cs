@@ -40,6 +40,6 @@ internal sealed class Fail2BanAuthBody(string program) : Parser<char, AuthEvent>
     internal static readonly AuthFamily Family = new("fail2ban")
     {
         Programs = [.. Tags.Select(tag => new ProgramClaim(tag, new Fail2BanAuthBody(tag)))],
-        Json = Fail2BanJsonContext.Default,
+        Json = () => Fail2BanJsonContext.Default,
     };
 }

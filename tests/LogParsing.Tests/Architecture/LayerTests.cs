@@ -111,10 +111,12 @@ public class LayerTests
     [Fact]
     public void The_dependency_reader_sees_what_types_use()
     {
-        // The check above is only as good as what it reads: known uses through a base type, a field, a body and an attribute.
+        // The check above is only as good as what it reads: known uses through a base type, a field, a body, a lambda and an attribute.
         Assert.Contains(new TypeDependencies.TypeKey(null, "LogParsing.LogEntry"), Uses["LogParsing.AuthLogEntry"]);
         Assert.Contains(new TypeDependencies.TypeKey(null, "LogParsing.Reading.LineReader`2"), Uses["LogParsing.AuthLogReader"]);
-        Assert.Contains(new TypeDependencies.TypeKey(null, "LogParsing.Auth.Sshd.SshdGrammar"), Uses["LogParsing.Auth.AuthFamilies"]);
+        Assert.Contains(new TypeDependencies.TypeKey(null, "LogParsing.Auth.Sshd.SshdFamily"), Uses["LogParsing.Auth.AuthFamilies"]);
+        // and through a lambda: the family names its grammar in Rec(() => SshdGrammar.Body).
+        Assert.Contains(new TypeDependencies.TypeKey(null, "LogParsing.Auth.Sshd.SshdGrammar"), Uses["LogParsing.Auth.Sshd.SshdFamily"]);
         Assert.Contains(new TypeDependencies.TypeKey(null, "LogParsing.IPAddressJsonConverter"), Uses["LogParsing.RemoteEndpoint"]);
         Assert.Contains(new TypeDependencies.TypeKey("Pidgin", "Pidgin.Parser`2"), Uses["LogParsing.Auth.Sshd.SshdGrammar"]);
         Assert.False(Allowed("LogParsing.Auth.Sshd.SshdGrammar", Layer.Family, new(null, "LogParsing.Auth.Pam.PamGrammar")));

@@ -27,11 +27,4 @@ public static class CronGrammar
             User,
             Until(" (", intern: true).Before(Space),
             Detail);
-
-    /// <summary>The cron family's claims: Debian's cron (<c>CRON</c>) and cronie (<c>CROND</c> for a job, <c>crond</c> for the daemon).</summary>
-    internal static readonly AuthFamily Family = new("cron")
-    {
-        Programs = ProgramClaim.All(Body, "CRON", "CROND", "crond", "cron"),
-        Json = CronJsonContext.Default,
-    };
 }

@@ -63,11 +63,4 @@ public static class DoasGrammar
 
     /// <summary>A whole doas message: <c>failed auth for alice</c>, <c>alice ran command apt update as root from /home/alice</c>.</summary>
     public static readonly Parser<char, AuthEvent> Body = Message;
-
-    /// <summary>The doas family's claims: the tag <c>doas</c>.</summary>
-    internal static readonly AuthFamily Family = new("doas")
-    {
-        Programs = ProgramClaim.All(Body, "doas"),
-        Json = DoasJsonContext.Default,
-    };
 }

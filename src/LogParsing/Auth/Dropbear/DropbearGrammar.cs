@@ -207,17 +207,5 @@ public static class DropbearGrammar
     /// </summary>
     public static readonly Parser<char, AuthEvent> Body = StderrPrefix.Maybe().Then(Message);
 
-    private const string PamSucceeded = "PAM password auth succeeded for '";
-
-    /// <summary>
-    /// The Dropbear family's claims: the tag <c>dropbear</c>, and the message <c>PAM password auth succeeded for '...</c>, which the
-    /// PAM family's claim of <c>PAM </c> would otherwise take (a claim wins over the program's grammar, and the longer prefix is
-    /// listed first: this family comes before PAM in <c>AuthFamilies.All</c>). No other program writes that text.
-    /// </summary>
-    internal static readonly AuthFamily Family = new("dropbear")
-    {
-        Programs = ProgramClaim.All(Body, "dropbear"),
-        Messages = [new(PamSucceeded, Body)],
-        Json = DropbearJsonContext.Default,
-    };
+    internal const string PamSucceeded = "PAM password auth succeeded for '";
 }

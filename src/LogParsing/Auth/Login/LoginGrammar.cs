@@ -186,11 +186,4 @@ public static class LoginGrammar
     /// <c>LOGIN ON pts/1 BY alice FROM 192.0.2.5</c>.
     /// </summary>
     public static readonly Parser<char, AuthEvent> Body = Message;
-
-    /// <summary>The login family's claims: the tag <c>login</c>.</summary>
-    internal static readonly AuthFamily Family = new("login")
-    {
-        Programs = ProgramClaim.All(Body, "login"),
-        Json = LoginJsonContext.Default,
-    };
 }

@@ -81,11 +81,4 @@ public static class LogindGrammar
         ("Operation '", OperationFinished),
         // "Suspending..." (as real logs show it, not read in source)
         ("Suspending...", End.ThenReturn(Suspending)));
-
-    /// <summary>The logind family's claims: systemd-logind's session lines.</summary>
-    internal static readonly AuthFamily Family = new("logind")
-    {
-        Programs = ProgramClaim.All(Body, "systemd-logind"),
-        Json = LogindJsonContext.Default,
-    };
 }

@@ -253,7 +253,7 @@ public static class PamGrammar
     /// GDM's PAM worker writes through a second tag: <c>gdm-password]: pam: gdm-password[1600]: pam_unix(...): ...</c>. The
     /// message inside is dispatched as if it stood alone.
     /// </summary>
-    private sealed class NestedTagWrapper : MessageWrapper
+    internal sealed class NestedTagWrapper : MessageWrapper
     {
         private const string Pam = "pam: ";
 
@@ -272,7 +272,7 @@ public static class PamGrammar
     /// linux-pam 0.7x's tags, <c>service(module)</c> (<c>sshd(pam_unix)</c>, <c>su(pam_unix)</c>): the entry's program is the
     /// service, and the event's module and service are the tag's.
     /// </summary>
-    private sealed class LegacyTag : TagForm
+    internal sealed class LegacyTag : TagForm
     {
         public override Parser<char, AuthEvent> Body => LegacyBody;
 
@@ -293,14 +293,4 @@ public static class PamGrammar
             return read is PamEvent pam ? pam with { Module = module, Service = service } : read;
         }
     }
-
-    /// <summary>The PAM family's claims: module lines under whatever program loaded the module (<c>pam_unix(sshd:auth): ...</c>), libpam's own <c>PAM </c> lines, and unix_chkpwd.</summary>
-    internal static readonly AuthFamily Family = new("pam")
-    {
-        Messages = [new("pam_", Body), new("PAM ", SystemBody)],
-        Programs = [.. ProgramClaim.All(UnixChkpwdBody, "unix_chkpwd"), .. ProgramClaim.All(SecurettyBody, "PAM-securetty")],
-        Tags = [new LegacyTag()],
-        Wrappers = [new NestedTagWrapper()],
-        Json = PamJsonContext.Default,
-    };
 }

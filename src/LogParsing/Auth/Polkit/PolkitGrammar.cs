@@ -155,11 +155,4 @@ public static class PolkitGrammar
                 Operator = @operator, Action = o.Action, Subject = o.Subject, Command = o.Command, Owner = o.Owner, User = user,
             };
     }
-
-    /// <summary>The polkit family's claims: polkitd under its own tag, or polkit's older <c>polkitd(authority=local)</c>, and pkexec.</summary>
-    internal static readonly AuthFamily Family = new("polkit")
-    {
-        Programs = [.. ProgramClaim.All(Body, "polkitd", "polkitd(authority=local)"), .. ProgramClaim.All(PkexecBody, "pkexec")],
-        Json = PolkitJsonContext.Default,
-    };
 }

@@ -13,8 +13,8 @@ namespace LogParsing.Auth.Rsyslog;
 public static class RsyslogGrammar
 {
     private const string RepeatedPrefix = "message repeated ";
-    private const string LegacyRepeatedPrefix = "last message repeated ";
-    private const string DashedRepeatedPrefix = "--- last message repeated ";
+    internal const string LegacyRepeatedPrefix = "last message repeated ";
+    internal const string DashedRepeatedPrefix = "--- last message repeated ";
 
     /// <summary>The text of syslogd's mark lines, written when nothing else was logged for a while.</summary>
     public const string MarkText = "-- MARK --";
@@ -63,7 +63,7 @@ public static class RsyslogGrammar
             .Before(Literal("syslogd "));
 
     // sysklogd syslogd.c: "syslogd %s: restart.", "syslogd %s: exiting on signal %d" (after the header: "1.4.1: restart.")
-    private static readonly Parser<char, AuthEvent> SyslogdOwn =
+    internal static readonly Parser<char, AuthEvent> SyslogdOwn =
         Parser.Map(
             (version, action) => (AuthEvent)new SyslogDaemonEvent { Version = version, Action = action },
             Until(": ", intern: true).Before(Literal(": ")), RestBefore(".").Before(Literal(".").Maybe()).Before(End));
@@ -72,24 +72,10 @@ public static class RsyslogGrammar
     public static readonly Parser<char, AuthEvent> Mark = Literal(MarkText).Then(End).ThenReturn((AuthEvent)new SyslogMark());
 
     /// <summary>
-    /// The rsyslog family's claims: what the syslog daemon writes itself. Its repeat summary around a message is a wrapper
-    /// (the entry's event is the repeated message's, its <see cref="AuthLogEntry.RepeatCount"/> the count); the summaries
-    /// of the previous message's repeats and the tagless lines are its own.
-    /// </summary>
-    internal static readonly AuthFamily Family = new("rsyslog")
-    {
-        Wrappers = [new RepeatedMessageWrapper()],
-        Messages = [new(LegacyRepeatedPrefix, Body), new(DashedRepeatedPrefix, Body)],
-        Headers = [TaglessHeader, SyslogdHeader],
-        Programs = [.. ProgramClaim.All(Mark, string.Empty), .. ProgramClaim.All(SyslogdOwn, "syslogd")],
-        Json = RsyslogJsonContext.Default,
-    };
-
-    /// <summary>
     /// <c>message repeated %d times: [%.800s]</c>: the repeated message, without the space rsyslog keeps before it, and
     /// the count. rsyslog cuts the message at 800 characters, so a long one may have lost its end.
     /// </summary>
-    private sealed class RepeatedMessageWrapper : MessageWrapper
+    internal sealed class RepeatedMessageWrapper : MessageWrapper
     {
         public override string Prefix => RepeatedPrefix;
 

@@ -183,15 +183,4 @@ public static class ShadowGrammar
         ("failed adding user ", FailedAddingUser),
         ("remove group ", RemoveGroup),
         ("changed user ", ChangedUser));
-
-    /// <summary>
-    /// The shadow family's claims: shadow-utils' account tools, and Debian's adduser, which runs them (its own syslog lines, with
-    /// <c>--logmsglevel</c>, are not read yet).
-    /// </summary>
-    internal static readonly AuthFamily Family = new("shadow")
-    {
-        Programs = ProgramClaim.All(Body, "useradd", "usermod", "userdel", "groupadd", "groupdel", "passwd", "chpasswd", "chage", "gpasswd",
-            "chfn", "chsh", "adduser"),
-        Json = ShadowJsonContext.Default,
-    };
 }

@@ -524,11 +524,4 @@ public static class SshdGrammar
         var fingerprint = end < 0 ? rest : rest[..end];
         return (StringPool.Shared.Get(text[..space]), fingerprint.IsEmpty ? null : new string(fingerprint));
     }
-
-    /// <summary>The sshd family's claims: the listener's tag <c>sshd</c> and, from OpenSSH 9.8, the per-connection <c>sshd-session</c> and <c>sshd-auth</c>.</summary>
-    internal static readonly AuthFamily Family = new("sshd")
-    {
-        Programs = ProgramClaim.All(Body, "sshd", "sshd-session", "sshd-auth"),
-        Json = SshdJsonContext.Default,
-    };
 }

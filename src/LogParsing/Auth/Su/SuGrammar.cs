@@ -83,11 +83,4 @@ public static class SuGrammar
     private static AuthEvent Build(Switched s) => s.Success
         ? new SuSession { User = s.Caller, Target = s.Target, Tty = s.Tty }
         : new SuFailed { User = s.Caller, Target = s.Target, Tty = s.Tty, Runuser = s.Runuser };
-
-    /// <summary>The su family's claims: util-linux su and runuser.</summary>
-    internal static readonly AuthFamily Family = new("su")
-    {
-        Programs = ProgramClaim.All(Body, "su", "runuser"),
-        Json = SuJsonContext.Default,
-    };
 }

@@ -116,11 +116,4 @@ public static class SudoGrammar
         if (!rest.SequenceEqual("incorrect password attempts") && !rest.SequenceEqual("incorrect password attempt")) return null;
         return int.TryParse(span[..space], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
-
-    /// <summary>The sudo family's claims: sudo's own lines (its PAM lines are the PAM family's).</summary>
-    internal static readonly AuthFamily Family = new("sudo")
-    {
-        Programs = ProgramClaim.All(Body, "sudo"),
-        Json = SudoJsonContext.Default,
-    };
 }
