@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Pidgin;
 
 namespace LogParsing.Grammar;
@@ -21,10 +22,10 @@ namespace LogParsing.Grammar;
 public sealed class PrefixSwitch<T> : Parser<char, T>
 {
     private readonly (string Prefix, Parser<char, T> Then)[] _cases;
-    private readonly Dictionary<char, (string Prefix, Parser<char, T> Then)[]> _byFirstChar;
-    // The same, indexed by an ASCII first character: a switch runs several times a line, and an array index is cheaper
-    // than a dictionary lookup.
+    // The cases by first character, longest prefix first: ASCII ones by index (a switch runs several times a line, and an
+    // array index is cheaper than a dictionary lookup), the others by dictionary.
     private readonly (string Prefix, Parser<char, T> Then)[]?[] _byAsciiChar = new (string, Parser<char, T>)[]?[128];
+    private readonly Dictionary<char, (string Prefix, Parser<char, T> Then)[]?> _byFirstChar = [];
     private readonly Parser<char, T>? _otherwise;
     private readonly int _longest;
 
@@ -34,18 +35,30 @@ public sealed class PrefixSwitch<T> : Parser<char, T>
     public PrefixSwitch(IEnumerable<(string Prefix, Parser<char, T> Then)> cases, Parser<char, T>? otherwise = null)
     {
         ArgumentNullException.ThrowIfNull(cases);
-        _cases = cases.ToArray();
+        _cases = [.. cases];
         foreach (var (prefix, then) in _cases)
         {
             if (string.IsNullOrEmpty(prefix)) throw new ArgumentException("A prefix must not be empty.", nameof(cases));
             ArgumentNullException.ThrowIfNull(then, nameof(cases));
         }
-        _byFirstChar = _cases
-            .GroupBy(c => c.Prefix[0])
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.Prefix.Length).ToArray());
-        foreach (var (first, candidates) in _byFirstChar)
-            if (first < 128) _byAsciiChar[first] = candidates;
-        _longest = _cases.Length == 0 ? 0 : _cases.Max(c => c.Prefix.Length);
+        // Loops rather than LINQ's GroupBy and OrderBy: a grammar builds dozens of switches when first used, and under native
+        // AOT each of LINQ's generic instantiations over these tuples is looked up by the type loader at run time.
+        // Longest prefix first; a stable sort, so that prefixes of one length keep the order given.
+        (string Prefix, Parser<char, T> Then)[] ordered = [.. _cases];
+        for (var i = 1; i < ordered.Length; i++)
+        {
+            var c = ordered[i];
+            var j = i - 1;
+            for (; j >= 0 && ordered[j].Prefix.Length < c.Prefix.Length; j--) ordered[j + 1] = ordered[j];
+            ordered[j + 1] = c;
+        }
+        foreach (var c in ordered)
+        {
+            var first = c.Prefix[0];
+            ref var candidates = ref first < 128 ? ref _byAsciiChar[first] : ref CollectionsMarshal.GetValueRefOrAddDefault(_byFirstChar, first, out _);
+            candidates = candidates is null ? [c] : [.. candidates, c];
+        }
+        _longest = ordered.Length == 0 ? 0 : ordered[0].Prefix.Length;
         _otherwise = otherwise;
     }
 
