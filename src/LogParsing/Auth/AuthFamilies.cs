@@ -23,7 +23,7 @@ namespace LogParsing.Auth;
 /// <remarks>
 /// A family declares its claims in a class of their own (<c>Auth/Sshd/SshdFamily.cs</c>) and names its grammar through
 /// <c>Rec(() =&gt; SshdGrammar.Body)</c>: a grammar's static fields are built together, the first time one is read, and
-/// building them all took a sixth of the time <c>authlog summary</c> spends on a 1,000-line log. Now a grammar is built the
+/// building them all took a sixth of the samples of <c>authlog summary</c> on a 1,000-line log. Now a grammar is built the
 /// first time a line needs it, and a log without Dropbear, polkit or shadow-utils lines never builds theirs
 /// (docs/benchmarks.md, "Start-up: grammars built when first needed").
 /// </remarks>
