@@ -225,7 +225,8 @@ public static class Profile
     /// The whole-file benchmarks of <see cref="FileReadingBenchmarks"/> and <see cref="DetectionBenchmarks"/> run one after
     /// the other in rounds, each round every method once, and reported by the median of the rounds with the median of each
     /// round's ratio to the first: on a shared machine whose speed drifts by tens of percent, alternating keeps a ratio
-    /// from comparing one method's fast minute with another's slow one. <c>alternate files|detect 9</c>
+    /// from comparing one method's fast minute with another's slow one. <c>alternate files|detect|lines 9</c>; <c>lines</c> is
+    /// <see cref="LineParsingBenchmarks"/>' hand-written floor and the library over its 20,000 lines, each ten passes a round.
     /// </summary>
     public static async Task Alternate(string suite, int rounds, TextWriter output)
     {
@@ -245,6 +246,23 @@ public static class Profile
             methods.Add(("ReadCorpusSequential", b.ReadCorpusSequential, 1_000_000));
             methods.Add(("ReadCorpusParallel", b.ReadCorpusParallel, 1_000_000));
         }
+        else if (suite == "lines")
+        {
+            var lines = Corpus.Lines(20_000);
+            var suiteOfLines = new LineParsingBenchmarks.Mixed(new TimestampResolver(2021, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc));
+            const int passes = 10;
+            Func<Task<int>> Passes(Func<string, bool> parse) => () =>
+            {
+                var read = 0;
+                for (var p = 0; p < passes; p++)
+                    foreach (var line in lines)
+                        if (parse(line)) read++;
+                return Task.FromResult(read);
+            };
+            cleanup = () => { };
+            methods.Add(("HandWritten", Passes(suiteOfLines.HandWritten), passes * lines.Length));
+            methods.Add(("Pidgin", Passes(suiteOfLines.Pidgin), passes * lines.Length));
+        }
         else
         {
             var b = new DetectionBenchmarks();
@@ -257,8 +275,12 @@ public static class Profile
         }
         try
         {
-            // One warm-up round: tiered compilation settles before anything is timed.
-            foreach (var m in methods) await m.Run();
+            // Warm-up rounds for two seconds at least: tiered compilation settles before anything is timed (one round of the
+            // lines suite is over before the hot methods reach their optimised code).
+            var warmUp = Stopwatch.StartNew();
+            do
+                foreach (var m in methods) await m.Run();
+            while (warmUp.Elapsed < TimeSpan.FromSeconds(2));
             var times = methods.Select(_ => new List<double>()).ToArray();
             for (var r = 0; r < rounds; r++)
             {
