@@ -51,6 +51,17 @@ public class DetectorTests
     }
 
     [Fact]
+    public async Task A_line_repeated_past_max_retry_counts_every_repeat_after_earlier_failures()
+    {
+        // The window's ring is made for one event, then MaxRetry; a repeat summary of 40 after three lines grows it past both.
+        var log = new DetectionLog();
+        for (var i = 0; i < 3; i++) log.At(i, Failed("root", "203.0.113.7"));
+        log.At(3, "message repeated 40 times: [ " + Failed("root", "203.0.113.7") + "]");
+        var d = Assert.Single(await log.DetectAsync(), d => d.RuleId == DetectionRuleIds.BruteForce);
+        Assert.Equal((43L, 4), (d.Count, d.Evidence.Length));
+    }
+
+    [Fact]
     public async Task Failures_every_eleven_minutes_escape_the_window_but_fire_the_time_based_rule()
     {
         // The counterexample of fail2ban #1781: "a login attempt every 11th minute and won't get banned ever".
