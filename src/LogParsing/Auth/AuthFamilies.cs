@@ -25,7 +25,8 @@ namespace LogParsing.Auth;
 /// <c>Rec(() =&gt; SshdGrammar.Body)</c>: a grammar's static fields are built together, the first time one is read, and
 /// building them all took a sixth of the samples of <c>authlog summary</c> on a 1,000-line log. Now a grammar is built the
 /// first time a line needs it, and a log without Dropbear, polkit or shadow-utils lines never builds theirs
-/// (docs/benchmarks.md, "Start-up: grammars built when first needed").
+/// (docs/benchmarks.md, "Start-up: grammars built when first needed"). Solaris' message ids and fail2ban's syslog records
+/// have no grammar to defer: each is one small parser class, which declares its family itself.
 /// </remarks>
 internal static class AuthFamilies
 {
