@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.CommandLine;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using LogParsing.Analysis;
 using LogParsing.Analysis.Detections;
@@ -328,12 +327,5 @@ internal static class DetectCommand
             table.AddRow(Safe.Markup(g.Key), $"[{Colour(severity)}]{severity.ToString().ToLowerInvariant()}[/]", g.Count().ToString(), g.Select(Key).Distinct(StringComparer.Ordinal).Count().ToString());
         }
         console.Write(table);
-    }
-
-    // Apart from the command's statics: creating the command line builds every command, and the encoder's tables took a
-    // few percent of a small log's summary, which writes no JSON.
-    private static class JsonLines
-    {
-        public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     }
 }

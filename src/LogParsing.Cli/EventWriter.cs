@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using LogParsing.Analysis.Geo;
 using LogParsing.Elastic;
@@ -19,7 +18,6 @@ internal sealed class EventWriter(CliConsole console, string format, AuthLogPars
 
     private readonly EcsOptions _ecs = (ecs ?? EcsOptions.Default) with { Parser = parser };
 
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
 
@@ -65,7 +63,7 @@ internal sealed class EventWriter(CliConsole console, string format, AuthLogPars
     private void WriteJson(AuthLogEntry e, bool ecs)
     {
         _buffer.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(_buffer, WriterOptions))
+        using (var writer = new Utf8JsonWriter(_buffer, JsonLines.WriterOptions))
         {
             if (ecs) EcsWriter.WriteDocument(writer, e, _ecs, geo?.Lookup(e));
             else AuthLogJson.WriteEntry(writer, e, parser, geo?.Lookup(e));

@@ -65,14 +65,15 @@ public class InterruptProcessTests
     {
         var ct = TestContext.Current.CancellationToken;
         using var dir = new TempDir();
-        var path = Path.Combine(dir.Path, "auth.log");
-        await using (var file = new StreamWriter(path))
-            for (var i = 0; i < 10; i++)
-                await file.WriteLineAsync($"May 31 07:07:22 h sshd[{i}]: Invalid user a from 192.0.2.1 port 1");
-        // The other commands read standard input, which the test keeps feeding until the signal: the read is still going
-        // when it comes however fast the tool has become (a file of 600,000 lines once took longer than the wait, and
-        // then no longer did). A follow waits for more lines anyway.
+        // A follow reads a file and waits for more lines. The other commands read standard input, which the test keeps
+        // feeding until the signal: the read is still going when it comes however fast the tool has become (a file of
+        // 600,000 lines once took longer than the wait, and then no longer did).
         var follow = command == "follow";
+        var path = Path.Combine(dir.Path, "auth.log");
+        if (follow)
+            await using (var file = new StreamWriter(path))
+                for (var i = 0; i < 10; i++)
+                    await file.WriteLineAsync($"May 31 07:07:22 h sshd[{i}]: Invalid user a from 192.0.2.1 port 1");
         string[] run = ["dotnet", Path.Combine(AppContext.BaseDirectory, "authlog.dll"), command, follow ? path : "-", "--year", "2021"];
         // A test run started in the background by a non-interactive shell inherits SIGINT ignored, and so would authlog
         // (an ignored signal stays ignored across exec): give it the default, as a terminal's foreground job has.

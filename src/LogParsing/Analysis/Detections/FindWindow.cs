@@ -52,11 +52,11 @@ internal sealed class FindWindow
     {
         if (_count == _events.Length)
         {
-            // One slot, then MaxRetry, which fire the rule and empty the window; past that only for a line repeated beyond
-            // it. About half the windows hold one event (probing sources that knock once: 64,000 windows a million lines of
-            // the real mix, 33,000 of which grew); a brute force's window needs MaxRetry, where it grew 4
-            // then 8 (a second, 600-byte array for the fifth failure).
-            var grown = new (long, DateTimeOffset, LogPosition, string?)[_events.Length == 0 ? 1 : _events.Length == 1 ? Math.Clamp(maxRetry, 2, 64) : _events.Length * 2];
+            // One slot (about half the windows of the real mix hold one event: probing sources that knock once), then
+            // MaxRetry, which fire the rule and empty the window (it grew 4 then 8, a second 600-byte array for a brute
+            // force's fifth failure), then doubling, for a line repeated past it.
+            var size = _events.Length switch { 0 => 1, 1 => Math.Clamp(maxRetry, 2, 64), var n => n * 2 };
+            var grown = new (long, DateTimeOffset, LogPosition, string?)[size];
             for (var i = 0; i < _count; i++) grown[i] = _events[(_head + i) % _events.Length];
             (_events, _head) = (grown, 0);
         }
