@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LogParsing.Auth.Sshd;
 
 namespace LogParsing.Analysis;
@@ -18,12 +19,16 @@ public sealed class SessionCorrelator
 {
     // Open connections by (host, pid), each an index into _slots. The order of use is a list threaded through the slots
     // by index, and freed slots are reused: a new connection costs a dictionary entry, no LinkedListNode.
-    private readonly Dictionary<Connection, int> _open;
+    private readonly Dictionary<Connection, int> _open = [];
     private Slot[] _slots = new Slot[16];
     private int _used;
     private int _free = -1;
     private int _oldest = -1;
     private int _newest = -1;
+    // A log has few hosts and the reader interns their names, so consecutive lines share one host string: its hash is
+    // kept for that reference instead of hashing the name again on every sshd line.
+    private string? _lastHost;
+    private int _lastHostHash;
 
     /// <summary>Creates a correlator that remembers at most <paramref name="capacity"/> open connections.</summary>
     /// <param name="capacity">The most connections remembered at once (at least 1).</param>
@@ -31,7 +36,6 @@ public sealed class SessionCorrelator
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         Capacity = capacity;
-        _open = new Dictionary<Connection, int>(new ConnectionComparer());
     }
 
     /// <summary>The most connections remembered at once.</summary>
@@ -50,15 +54,22 @@ public sealed class SessionCorrelator
 
         // The 9.8+ listener names the session process it gave up on: that pid's connection is this address.
         if (evt is SshdTimeout { ChildProcessId: { } child, Remote: { } childRemote })
-            Remember(new Connection(entry.Host, child), childRemote);
+            Remember(Key(entry.Host, child), childRemote);
 
-        var key = new Connection(entry.Host, pid);
-        if (evt.Remote is { } remote)
+        var key = Key(entry.Host, pid);
+        if (EndsConnection(evt))
+        {
+            // The connection ends here: a line that names its address adds nothing to remember (and so evicts no other).
+            if (_open.Remove(key, out var ended))
+            {
+                if (evt.Remote is null) entry = WithRemote(entry, _slots[ended].Remote);
+                Release(ended);
+            }
+        }
+        else if (evt.Remote is { } remote)
             Remember(key, remote);
         else if (_open.TryGetValue(key, out var known))
-            entry = entry with { Event = evt with { Remote = _slots[known].Remote, RemoteAmbiguous = false } };
-
-        if (EndsConnection(evt)) Forget(key);
+            entry = WithRemote(entry, _slots[known].Remote);
         return entry;
     }
 
@@ -93,9 +104,21 @@ public sealed class SessionCorrelator
     private static bool EndsConnection(AuthEvent evt) =>
         evt is SshdDisconnected or SshdConnectionClosed or SshdConnectionReset or SshdSocketError or SshdTimeout or SshdConnectionError;
 
+    private static AuthLogEntry WithRemote(AuthLogEntry entry, RemoteEndpoint? remote) =>
+        entry with { Event = entry.Event with { Remote = remote, RemoteAmbiguous = false } };
+
+    private Connection Key(string? host, int pid)
+    {
+        if (!ReferenceEquals(host, _lastHost))
+            (_lastHost, _lastHostHash) = (host, host is null ? 0 : string.GetHashCode(host, StringComparison.Ordinal));
+        return new Connection(host, pid, HashCode.Combine(_lastHostHash, pid));
+    }
+
     private void Remember(Connection key, RemoteEndpoint remote)
     {
-        if (_open.TryGetValue(key, out var index))
+        // One lookup whether the connection is known or new.
+        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_open, key, out var known);
+        if (known)
         {
             _slots[index].Remote = remote;
             if (index != _newest)
@@ -105,8 +128,10 @@ public sealed class SessionCorrelator
             }
             return;
         }
-        if (_open.Count >= Capacity)
+        if (_open.Count > Capacity)
         {
+            // The new key is in already: the oldest goes, and the table holds Capacity again. Removing moves no other
+            // entry, so the reference to the new one stays good.
             var oldest = _oldest;
             _open.Remove(_slots[oldest].Key);
             Release(oldest);
@@ -115,12 +140,6 @@ public sealed class SessionCorrelator
         _slots[index].Key = key;
         _slots[index].Remote = remote;
         Append(index);
-        _open[key] = index;
-    }
-
-    private void Forget(Connection key)
-    {
-        if (_open.Remove(key, out var index)) Release(index);
     }
 
     // A slot from the free list, or a new one; the array grows by doubling, never past the capacity, so a large capacity
@@ -173,30 +192,19 @@ public sealed class SessionCorrelator
         public int Next;
     }
 
-    private readonly record struct Connection(string? Host, int Pid);
-
-    // A log has few hosts and the reader interns their names, so consecutive lines share one host string: its hash is
-    // kept for that reference instead of hashing the name again on every sshd line (a tuple's default comparer does).
-    private sealed class ConnectionComparer : IEqualityComparer<Connection>
+    // Host and pid, with their hash made once (Key): the dictionary's default comparer calls these directly, where a
+    // comparer object was an interface call for every hash and every compare.
+    private readonly struct Connection(string? host, int pid, int hash) : IEquatable<Connection>
     {
-        private string? _lastHost;
-        private int _lastHash;
+        public string? Host { get; } = host;
 
-        public bool Equals(Connection x, Connection y) =>
-            x.Pid == y.Pid && (ReferenceEquals(x.Host, y.Host) || string.Equals(x.Host, y.Host, StringComparison.Ordinal));
+        public int Pid { get; } = pid;
 
-        public int GetHashCode(Connection c)
-        {
-            var host = c.Host;
-            int hash;
-            if (host is null) hash = 0;
-            else if (ReferenceEquals(host, _lastHost)) hash = _lastHash;
-            else
-            {
-                hash = string.GetHashCode(host, StringComparison.Ordinal);
-                (_lastHost, _lastHash) = (host, hash);
-            }
-            return HashCode.Combine(hash, c.Pid);
-        }
+        public bool Equals(Connection other) =>
+            Pid == other.Pid && (ReferenceEquals(Host, other.Host) || string.Equals(Host, other.Host, StringComparison.Ordinal));
+
+        public override bool Equals(object? obj) => obj is Connection other && Equals(other);
+
+        public override int GetHashCode() => hash;
     }
 }

@@ -50,10 +50,28 @@ public class CorrelationTests
     }
 
     [Fact]
+    public void A_line_that_ends_its_connection_evicts_no_other()
+    {
+        // "Disconnected from invalid user %s %s port %d [preauth]" (sshd's auth.c) names its address and ends its connection:
+        // in a full table it must not push out the oldest open connection to remember one that is over.
+        var correlator = new SessionCorrelator(capacity: 3);
+        for (var pid = 1; pid <= 3; pid++)
+            correlator.Enrich(Line($"Mar  4 10:00:00 host sshd[{pid}]: Connection from 192.0.2.{pid} port 40000 on 10.0.0.1 port 22"));
+        correlator.Enrich(Line("Mar  4 10:00:01 host sshd[4]: Disconnected from invalid user admin 198.51.100.4 port 40000 [preauth]"));
+        Assert.Equal(3, correlator.Count);
+        Assert.Equal("192.0.2.1", correlator.Enrich(Line("Mar  4 10:00:02 host sshd[1]: fatal: Read from socket failed: Connection reset by peer [preauth]")).Event.Remote!.Host);
+        // And a connection it ends is forgotten, whether or not the line had to be given its address.
+        correlator.Enrich(Line("Mar  4 10:00:03 host sshd[2]: Disconnected from invalid user admin 192.0.2.2 port 40000 [preauth]"));
+        Assert.Null(correlator.Enrich(Line("Mar  4 10:00:04 host sshd[2]: error: kex_exchange_identification: Connection closed by remote host")).Event.Remote);
+        Assert.Equal(1, correlator.Count);
+    }
+
+    [Fact]
     public void Connections_that_come_and_go_in_a_full_table_are_found_as_a_list_of_them_would()
     {
         // OpenSSH's "Connection from %s port %d on %s port %d" (sshd.c) gives a connection its address; "fatal: Read from
-        // socket failed: Connection reset by peer [preauth]" (packet.c) lacks one and ends the connection. Thousands of
+        // socket failed: Connection reset by peer [preauth]" (packet.c) lacks one and ends the connection, and "Disconnected
+        // from invalid user" names one and ends it, evicting no other. Thousands of
         // them over three machines and forty pids, in a table of sixteen: every lookup, eviction and removal is checked
         // against a list of the open connections, oldest first.
         var correlator = new SessionCorrelator(capacity: 16);
@@ -65,7 +83,14 @@ public class CorrelationTests
             var host = machines[random.Next(machines.Length)];
             var pid = 1 + random.Next(40);
             var known = open.FindIndex(c => c.Host == host && c.Pid == pid);
-            if (random.Next(3) > 0)
+            var kind = random.Next(4);
+            if (kind == 0)
+            {
+                // "Disconnected from invalid user %s %s port %d [preauth]": the address named, and the connection over.
+                correlator.Enrich(Line($"Mar  4 10:00:01 {host} sshd[{pid}]: Disconnected from invalid user admin 198.51.100.{random.Next(1, 255)} port 40000 [preauth]"));
+                if (known >= 0) open.RemoveAt(known);
+            }
+            else if (kind > 1)
             {
                 var remote = $"192.0.2.{random.Next(1, 255)}";
                 correlator.Enrich(Line($"Mar  4 10:00:00 {host} sshd[{pid}]: Connection from {remote} port 40000 on 10.0.0.1 port 22"));
