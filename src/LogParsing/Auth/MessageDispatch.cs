@@ -21,7 +21,8 @@ internal sealed class MessageDispatch
 
     private readonly FrozenDictionary<string, (Parser<char, AuthEvent> Body, bool KeepsBlanks)> _programs;
     private readonly (string Prefix, Parser<char, AuthEvent> Body)[] _messages;
-    private readonly MessageWrapper[] _wrappers;
+    // Each wrapper with its prefix read once: the prefix is a virtual property, and every claimed line compares them all.
+    private readonly (string Prefix, MessageWrapper Wrapper)[] _wrappers;
     private readonly (TagForm Form, Parser<char, AuthEvent> Body)[] _tags;
     // The first characters of every claimed prefix and wrapper: most messages start with none of them, and skip both loops.
     private readonly SearchValues<char> _firsts;
@@ -34,7 +35,7 @@ internal sealed class MessageDispatch
         // Each grammar is wrapped once, here, not on every line.
         _programs = programs.ToFrozenDictionary(p => p.Key, p => (Whole(p.Value.Body), p.Value.KeepsTrailingBlanks), StringComparer.Ordinal);
         _messages = [.. families.SelectMany(f => f.Messages).Select(m => (m.Prefix, Whole(m.Body)))];
-        _wrappers = [.. families.SelectMany(f => f.Wrappers)];
+        _wrappers = [.. families.SelectMany(f => f.Wrappers).Select(w => (w.Prefix, w))];
         // Through Rec, as the families name their grammars: a tag form's grammar is built when a line first has its tag.
         _tags = [.. families.SelectMany(f => f.Tags).Select(t => (t, Whole(Parser.Rec(() => t.Body))))];
         Headers = [.. families.SelectMany(f => f.Headers)];
@@ -87,9 +88,9 @@ internal sealed class MessageDispatch
         for (var depth = 0; claimed && depth < 2; depth++)
         {
             var unwrapped = false;
-            foreach (var wrapper in _wrappers)
+            foreach (var (prefix, wrapper) in _wrappers)
             {
-                if (!message.StartsWith(wrapper.Prefix, StringComparison.Ordinal) || !wrapper.TryUnwrap(message, out var inner, out var times)) continue;
+                if (!message.StartsWith(prefix, StringComparison.Ordinal) || !wrapper.TryUnwrap(message, out var inner, out var times)) continue;
                 message = message[inner];
                 repeat *= times;
                 unwrapped = true;
