@@ -30,6 +30,7 @@ public sealed class Detector
     private readonly BoundedTable<UserState> _users;
     private readonly BoundedTable<SudoSeen> _sudoUsers;
     private readonly EvidenceBuffer _scratch = new();
+    private readonly PackedPosition.Packer _positions = new();
     private readonly List<Detection> _pending = [];
     private readonly long _skew;
     private readonly long _sourceLife;
@@ -90,7 +91,7 @@ public sealed class Detector
         var t = entry.Timestamp.UtcTicks;
         if (rule.Suppress > TimeSpan.Zero)
         {
-            var state = _sources.Get(id + " " + target.Target, t);
+            var state = _sources.Get(id + " " + target.Target, t).Parts ??= new();
             if (t < state.Fail2BanUntil) return [];
             state.Fail2BanUntil = Ticks.Until(t, rule.Suppress);
         }
@@ -238,17 +239,18 @@ public sealed class Detector
         var evt = entry.Event;
         var user = evt.User;
         var time = entry.Timestamp;
+        var position = _positions.Pack(entry.Position);
         var r = _rules;
         if (remote is not null)
         {
             var src = Source(remote, t, out var at);
             // Attempts below every source rule's threshold fire nothing: they wait until the source has made more, and
             // then go to the rules in order, as if each had gone when it came.
-            if (src.Fresh && src.PendingFailures + failures <= _pendingLimit) Hold(src, at, time, entry.Position, user, failures);
+            if (src.Fresh && src.PendingFailures + failures <= _pendingLimit) Hold(src, at, time, position, user, failures);
             else
             {
                 if (src.PendingCount > 0) Replay(src, remote);
-                SourceFailure(src, remote, at, time, entry.Position, user, failures);
+                SourceFailure(src, remote, at, time, position, user, failures);
             }
         }
         if (user is null || IsInvalidUser(evt) || !(r.SuccessAfterFailures.Enabled || r.DistributedBruteForce.Enabled)) return;
@@ -259,12 +261,12 @@ public sealed class Detector
         if (r.SuccessAfterFailures.Enabled)
         {
             var n = Math.Max(1, r.SuccessAfterFailures.MinFailures);
-            for (var i = 0; i < Math.Min(failures, n); i++) (state.Recent ??= new()).Add(uat, time, entry.Position, user, n);
+            for (var i = 0; i < Math.Min(failures, n); i++) (state.Recent ??= new()).Add(uat, time, position, user, n);
         }
         if (remote is not null && r.DistributedBruteForce.Enabled) Distributed(entry, remote, user, state, uat, failures);
     }
 
-    private void Hold(SourceState src, long at, DateTimeOffset time, LogPosition position, string? user, int failures)
+    private void Hold(SourceState src, long at, DateTimeOffset time, PackedPosition position, string? user, int failures)
     {
         var pending = new PendingFailure { At = at, Time = time, Position = position, User = user, Failures = failures };
         if (src.PendingCount == 0) src.Pending = pending;
@@ -291,40 +293,41 @@ public sealed class Detector
         src.MorePending = null;
     }
 
-    private void SourceFailure(SourceState src, RemoteEndpoint remote, long at, DateTimeOffset time, LogPosition position, string? user, int failures)
+    private void SourceFailure(SourceState src, RemoteEndpoint remote, long at, DateTimeOffset time, PackedPosition position, string? user, int failures)
     {
         var r = _rules;
-        if (r.BruteForce.Enabled && (src.BruteForce ??= new()).Add(at, time, position, user, failures, r.BruteForce, r, _scratch))
+        var parts = src.Parts ??= new();
+        if (r.BruteForce.Enabled && (parts.BruteForce ??= new()).Add(at, time, position, user, failures, r.BruteForce, r, _scratch))
             Emit(DetectionRuleIds.BruteForce, "SSH brute force", DetectionSeverity.Medium, remote, null, _scratch,
                 $"{_scratch.Count} failed attempts from {remote.Host} within {Span(_scratch)} (fail2ban: {r.BruteForce.MaxRetry} in {Span(r.BruteForce.FindTime)})");
         for (var i = 0; i < failures; i++)
         {
-            if (r.SlowBruteForce.Enabled && (src.SlowBruteForce ??= new()).Pour(at, time, position, user, null, r.SlowBruteForce, r))
+            if (r.SlowBruteForce.Enabled && (parts.SlowBruteForce ??= new()).Pour(at, time, position, user, null, r.SlowBruteForce, r))
             {
-                var b = src.SlowBruteForce.Evidence;
+                var b = parts.SlowBruteForce.Evidence;
                 Emit(DetectionRuleIds.SlowBruteForce, "Slow SSH brute force", DetectionSeverity.Medium, remote, null, b,
                     $"{b.Count} failed attempts from {remote.Host} over {Span(b)}, more than a bucket of {r.SlowBruteForce.Capacity} leaking one per {Span(r.SlowBruteForce.LeakSpeed)} holds");
-                src.SlowBruteForce.Kill();
+                parts.SlowBruteForce.Kill();
             }
-            if (r.UserEnumeration.Enabled && (src.UserEnumeration ??= new()).Pour(at, time, position, user, user ?? "", r.UserEnumeration, r))
+            if (r.UserEnumeration.Enabled && (parts.UserEnumeration ??= new()).Pour(at, time, position, user, user ?? "", r.UserEnumeration, r))
             {
-                var b = src.UserEnumeration.Evidence;
+                var b = parts.UserEnumeration.Evidence;
                 Emit(DetectionRuleIds.UserEnumeration, "SSH user enumeration", DetectionSeverity.Medium, remote, null, b,
                     $"{b.Count} distinct user names tried from {remote.Host} within {Span(b)}");
-                src.UserEnumeration.Kill();
+                parts.UserEnumeration.Kill();
             }
-            if (r.TimeBasedBruteForce.Enabled && (src.TimeBased ??= new()).Failure(at, time, position, user, r.TimeBasedBruteForce, r))
+            if (r.TimeBasedBruteForce.Enabled && (parts.TimeBased ??= new()).Failure(at, time, position, user, r.TimeBasedBruteForce, r))
             {
-                var b = src.TimeBased.Evidence;
+                var b = parts.TimeBased.Evidence;
                 Emit(DetectionRuleIds.TimeBasedBruteForce, "Time-spread SSH brute force", DetectionSeverity.Low, remote, null, b,
-                    $"{b.Count} failed attempts from {remote.Host} spread over {Span(b)}, a median of {Span(src.TimeBased.LastMedian)} apart");
-                src.TimeBased.Cancel();
+                    $"{b.Count} failed attempts from {remote.Host} spread over {Span(b)}, a median of {Span(parts.TimeBased.LastMedian)} apart");
+                parts.TimeBased.Cancel();
             }
         }
         if (r.SuccessAfterFailures.Enabled)
         {
             var n = Math.Max(1, r.SuccessAfterFailures.MinFailures);
-            for (var i = 0; i < Math.Min(failures, n); i++) (src.Recent ??= new()).Add(at, time, position, user, n);
+            for (var i = 0; i < Math.Min(failures, n); i++) (parts.Recent ??= new()).Add(at, time, position, user, n);
         }
     }
 
@@ -344,7 +347,7 @@ public sealed class Detector
             state.DistributedFirst = entry.Timestamp;
         }
         state.DistributedCount += failures;
-        sources.Add((remote.Host, at, entry.Timestamp, entry.Position));
+        sources.Add((remote.Host, at, entry.Timestamp, _positions.Pack(entry.Position)));
         if (sources.Count < Math.Max(2, rule.MinSources)) return;
 
         _scratch.Clear();
@@ -368,14 +371,15 @@ public sealed class Detector
         var src = remote is not null ? _sources.Find(remote.Host) : null;
         if (src is { PendingCount: > 0 }) Replay(src, remote!);
         // CrowdSec's cancel_on: a login from the source ends its time-based bucket without an alert.
-        src?.TimeBased?.Cancel();
+        var parts = src?.Parts;
+        parts?.TimeBased?.Cancel();
         var rule = _rules.SuccessAfterFailures;
         if (!rule.Enabled) return;
         var n = Math.Max(1, rule.MinFailures);
         var since = Ticks.Sub(t, rule.Window.Ticks);
         var account = user is not null ? _users.Find(user) : null;
         string description;
-        if (src?.Recent is { } recent && recent.Holds(n, since))
+        if (parts?.Recent is { } recent && recent.Holds(n, since))
         {
             _scratch.Clear();
             recent.Drain(_scratch, _rules);
@@ -386,12 +390,12 @@ public sealed class Detector
         {
             _scratch.Clear();
             userRecent.Drain(_scratch, _rules);
-            src?.Recent?.Clear();
+            parts?.Recent?.Clear();
             description = $"{user} logged in{(remote is null ? "" : " from " + remote.Host)} after {_scratch.Count} failed attempts for the account within {Span(rule.Window)}";
         }
         else return;
         var failures = _scratch.Count;
-        _scratch.Add(entry.Timestamp, entry.Position, user, 0, _rules);
+        _scratch.Add(entry.Timestamp, _positions.Pack(entry.Position), user, 0, _rules);
         Emit(new Detection
         {
             RuleId = DetectionRuleIds.SuccessAfterFailures, RuleName = "Login after failures", Severity = DetectionSeverity.Critical,
@@ -403,10 +407,10 @@ public sealed class Detector
     private void Timeout(AuthLogEntry entry, RemoteEndpoint remote, long t)
     {
         var src = Source(remote, t, out var at);
-        var bucket = src.Cve ??= new();
+        var bucket = (src.Parts ??= new()).Cve ??= new();
         for (var i = 0; i < entry.RepeatCount; i++)
         {
-            if (!bucket.Pour(at, entry.Timestamp, entry.Position, null, null, _rules.Cve20246387, _rules)) continue;
+            if (!bucket.Pour(at, entry.Timestamp, _positions.Pack(entry.Position), null, null, _rules.Cve20246387, _rules)) continue;
             var b = bucket.Evidence;
             Emit(DetectionRuleIds.Cve20246387, "CVE-2024-6387 (regreSSHion) probing", DetectionSeverity.High, remote, null, b,
                 $"{b.Count} connections from {remote.Host} timed out before authentication within {Span(b)}, the pattern of regreSSHion exploits");
@@ -418,7 +422,7 @@ public sealed class Detector
     {
         var src = Source(remote, t, out var at);
         var rule = _rules.ProtocolProbing;
-        if ((src.Probing ??= new()).Add(at, entry.Timestamp, entry.Position, null, entry.RepeatCount, rule, _rules, _scratch))
+        if (((src.Parts ??= new()).Probing ??= new()).Add(at, entry.Timestamp, _positions.Pack(entry.Position), null, entry.RepeatCount, rule, _rules, _scratch))
             Emit(DetectionRuleIds.ProtocolProbing, "SSH protocol probing", DetectionSeverity.Low, remote, null, _scratch,
                 $"{_scratch.Count} protocol or key-exchange probes from {remote.Host} within {Span(_scratch)}");
     }
@@ -426,8 +430,9 @@ public sealed class Detector
     private void Defence(AuthLogEntry entry, RemoteEndpoint remote, long t)
     {
         var src = Source(remote, t, out var at);
-        if (at < src.DefenceUntil) return;
-        src.DefenceUntil = Ticks.Until(at, _rules.SshdDefences.Suppress);
+        var parts = src.Parts ??= new();
+        if (at < parts.DefenceUntil) return;
+        parts.DefenceUntil = Ticks.Until(at, _rules.SshdDefences.Suppress);
         var description = entry.Event switch
         {
             SshdPenalty p => $"sshd {(p.Active ? "penalised" : "set a deferred penalty on")} {p.Network} for {Span(p.Duration)} ({p.Reason})",

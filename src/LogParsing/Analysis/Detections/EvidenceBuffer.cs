@@ -10,8 +10,8 @@ namespace LogParsing.Analysis.Detections;
 /// </remarks>
 internal class EvidenceBuffer
 {
-    private LogPosition[]? _first;
-    private LogPosition[]? _last;
+    private PackedPosition[]? _first;
+    private PackedPosition[]? _last;
     private int _firstCount;
     private int _lastCount;
     private int _lastStart;
@@ -36,7 +36,7 @@ internal class EvidenceBuffer
         Count = 0;
     }
 
-    public void Add(DateTimeOffset time, LogPosition position, string? user, int count, DetectionRules rules)
+    public void Add(DateTimeOffset time, PackedPosition position, string? user, int count, DetectionRules rules)
     {
         if (Count == 0 || time < First) First = time;
         if (Count == 0 || time > Last) Last = time;
@@ -44,12 +44,12 @@ internal class EvidenceBuffer
         var cap = rules.EvidenceCap < 1 ? 1 : rules.EvidenceCap;
         if (_firstCount < cap)
         {
-            (_first ??= new LogPosition[cap])[_firstCount++] = position;
+            (_first ??= new PackedPosition[cap])[_firstCount++] = position;
         }
         else
         {
             // A ring of the latest: the oldest overwritten once full.
-            _last ??= new LogPosition[cap];
+            _last ??= new PackedPosition[cap];
             if (_lastCount < cap) _last[(_lastStart + _lastCount++) % cap] = position;
             else
             {
@@ -77,8 +77,8 @@ internal class EvidenceBuffer
     public ImmutableArray<LogPosition> Positions()
     {
         var builder = ImmutableArray.CreateBuilder<LogPosition>(_firstCount + _lastCount);
-        for (var i = 0; i < _firstCount; i++) builder.Add(_first![i]);
-        for (var i = 0; i < _lastCount; i++) builder.Add(_last![(_lastStart + i) % _last.Length]);
+        for (var i = 0; i < _firstCount; i++) builder.Add(_first![i].Unpack());
+        for (var i = 0; i < _lastCount; i++) builder.Add(_last![(_lastStart + i) % _last.Length].Unpack());
         return builder.MoveToImmutable();
     }
 

@@ -8,7 +8,7 @@ internal sealed class FindWindow
 {
     // A ring kept by hand rather than a Queue: the window lives in every source that knocks twice, and the Queue was one
     // object more per source for the collector to trace.
-    private (long Ticks, DateTimeOffset Time, LogPosition Position, string? User)[] _events = [];
+    private (long Ticks, DateTimeOffset Time, PackedPosition Position, string? User)[] _events = [];
     private int _head;
     private int _count;
     private long _suppressedUntil = long.MinValue;
@@ -16,7 +16,7 @@ internal sealed class FindWindow
     public int Size => _count;
 
     /// <summary>Adds <paramref name="count"/> events at <paramref name="ticks"/>; true when they fire the rule, the evidence then in <paramref name="evidence"/>.</summary>
-    public bool Add(long ticks, DateTimeOffset time, LogPosition position, string? user, int count, SlidingWindowRule rule, DetectionRules rules, EvidenceBuffer evidence)
+    public bool Add(long ticks, DateTimeOffset time, PackedPosition position, string? user, int count, SlidingWindowRule rule, DetectionRules rules, EvidenceBuffer evidence)
     {
         // A banned source's lines never reach sshd's log in fail2ban's world: they do not count.
         if (ticks < _suppressedUntil) return false;
@@ -32,12 +32,12 @@ internal sealed class FindWindow
 
         evidence.Clear();
         // Repeats of one line share its position: one piece of evidence, counted as many times as it repeats.
-        var previous = default(LogPosition);
+        var previous = default(PackedPosition);
         var first = true;
         for (var i = 0; i < _count; i++)
         {
             var e = _events[(_head + i) % _events.Length];
-            if (first || e.Position != previous || e.Position == default) evidence.Add(e.Time, e.Position, e.User, 1, rules);
+            if (first || e.Position != previous || e.Position.IsDefault) evidence.Add(e.Time, e.Position, e.User, 1, rules);
             else evidence.AddCount(1);
             previous = e.Position;
             first = false;
@@ -48,7 +48,7 @@ internal sealed class FindWindow
         return true;
     }
 
-    private void Enqueue((long Ticks, DateTimeOffset Time, LogPosition Position, string? User) e, int maxRetry)
+    private void Enqueue((long Ticks, DateTimeOffset Time, PackedPosition Position, string? User) e, int maxRetry)
     {
         if (_count == _events.Length)
         {
@@ -56,7 +56,7 @@ internal sealed class FindWindow
             // MaxRetry, which fire the rule and empty the window (it grew 4 then 8, a second 600-byte array for a brute
             // force's fifth failure), then doubling, for a line repeated past it.
             var size = _events.Length switch { 0 => 1, 1 => Math.Clamp(maxRetry, 2, 64), var n => n * 2 };
-            var grown = new (long, DateTimeOffset, LogPosition, string?)[size];
+            var grown = new (long, DateTimeOffset, PackedPosition, string?)[size];
             for (var i = 0; i < _count; i++) grown[i] = _events[(_head + i) % _events.Length];
             (_events, _head) = (grown, 0);
         }

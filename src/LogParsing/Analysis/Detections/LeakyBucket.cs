@@ -26,7 +26,7 @@ internal sealed class LeakyBucket : EvidenceBuffer
     public int Size => EvidenceSize + _distinctCount;
 
     /// <summary>Pours one event; true when it overflows outside the blackhole (an alert), the evidence then in <see cref="Evidence"/>.</summary>
-    public bool Pour(long ticks, DateTimeOffset time, LogPosition position, string? user, string? distinct, LeakyBucketRule rule, DetectionRules rules)
+    public bool Pour(long ticks, DateTimeOffset time, PackedPosition position, string? user, string? distinct, LeakyBucketRule rule, DetectionRules rules)
     {
         var capacity = Math.Max(1, rule.Capacity);
         var leak = rule.LeakSpeed.Ticks <= 0 ? 1 : rule.LeakSpeed.Ticks;

@@ -3,15 +3,15 @@ namespace LogParsing.Analysis.Detections;
 /// <summary>The last N failed attempts of a source or a user: enough to tell whether N fell within a window before a login.</summary>
 internal sealed class RecentFailures
 {
-    private (long Ticks, DateTimeOffset Time, LogPosition Position, string? User)[] _ring = [];
+    private (long Ticks, DateTimeOffset Time, PackedPosition Position, string? User)[] _ring = [];
     private int _count;
     private int _start;
 
     public int Size => _count;
 
-    public void Add(long ticks, DateTimeOffset time, LogPosition position, string? user, int n)
+    public void Add(long ticks, DateTimeOffset time, PackedPosition position, string? user, int n)
     {
-        if (_ring.Length != n) (_ring, _count, _start) = (new (long, DateTimeOffset, LogPosition, string?)[n], 0, 0);
+        if (_ring.Length != n) (_ring, _count, _start) = (new (long, DateTimeOffset, PackedPosition, string?)[n], 0, 0);
         if (_count < n) _ring[(_start + _count++) % n] = (ticks, time, position, user);
         else
         {

@@ -21,7 +21,7 @@ internal sealed class SpreadBucket : EvidenceBuffer
     public TimeSpan LastMedian { get; private set; }
 
     /// <summary>Adds one failure; true when it fires outside the blackhole.</summary>
-    public bool Failure(long ticks, DateTimeOffset time, LogPosition position, string? user, TimeSpreadRule rule, DetectionRules rules)
+    public bool Failure(long ticks, DateTimeOffset time, PackedPosition position, string? user, TimeSpreadRule rule, DetectionRules rules)
     {
         var n = Math.Max(2, rule.Failures);
         if (_live && ticks - _lastEvent >= rule.Idle.Ticks) Cancel();

@@ -8,7 +8,7 @@ internal sealed class UserState : TableEntry
     public RecentFailures? Recent;
 
     /// <summary>The distinct sources of failures within the distributed rule's window, oldest first, with each one's latest failure.</summary>
-    public List<(string Source, long Ticks, DateTimeOffset Time, LogPosition Position)>? Sources;
+    public List<(string Source, long Ticks, DateTimeOffset Time, PackedPosition Position)>? Sources;
 
     public long DistributedCount;
     public DateTimeOffset DistributedFirst;
