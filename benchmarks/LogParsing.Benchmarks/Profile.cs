@@ -126,7 +126,8 @@ public static class Profile
 
     /// <summary>
     /// Detection over entries read once into memory, in a loop, so that a sampling profiler sees the rules and the session
-    /// stage and not the reading: <c>hotdetect auth.log stage|detect 20</c> (a new detector each pass: time must not go back);
+    /// stage and not the reading: <c>hotdetect auth.log stage|detect 20</c> (a new detector each pass: time must not go back),
+    /// and <c>summary</c>, the summary's aggregation over the same entries (its detections count distinct hosts);
     /// <c>read</c>, <c>readsummary</c> and <c>readdetect</c> loop the file's read alone, into a summary and with detection, as
     /// <c>DetectionBenchmarks</c> does,
     /// and report the collector's pause and collections. Suffixes: <c>-seq</c> reads in order on one thread, <c>-gcs</c>
@@ -198,6 +199,15 @@ public static class Profile
         var paused = GC.GetTotalPauseDuration();
         while (watch.Elapsed < duration)
         {
+            if (what == "summary")
+            {
+                // The summary's aggregation alone, as authlog summary --no-detections feeds it: a new builder each pass.
+                var builder = new Analysis.AuthLogSummaryBuilder();
+                foreach (var entry in entries) builder.Add(entry);
+                fired += builder.Build().DistinctRemoteHosts;
+                count += entries.Count;
+                continue;
+            }
             var stage = new Analysis.SessionRemoteStage(4096);
             var detector = new Analysis.Detections.Detector();
             var detect = what == "detect";
