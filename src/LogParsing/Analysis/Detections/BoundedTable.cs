@@ -4,13 +4,17 @@ namespace LogParsing.Analysis.Detections;
 /// A dictionary of at most <see cref="Capacity"/> states, kept in order of last use: the least recently used is evicted
 /// when a new key would exceed the capacity, and <see cref="Expire"/> drops those unused since a time. Log time mostly
 /// moves forward, so last use is last seen, and expiry looks at the head only. The order is a list threaded through the
-/// states themselves: a new source costs its state and a dictionary slot, nothing more.
+/// states themselves: a new source costs its state and a dictionary slot, nothing more. With <paramref name="recycle"/>, a
+/// state that leaves is reset by it and kept for the next new key: once the table has filled, new keys make no objects,
+/// and the collector no longer copies each one through its generations only to drop it hours of log later.
 /// </summary>
-internal sealed class BoundedTable<T>(int capacity) where T : TableEntry, new()
+internal sealed class BoundedTable<T>(int capacity, Action<T>? recycle = null) where T : TableEntry, new()
 {
     private readonly Dictionary<string, T> _slots = new(StringComparer.Ordinal);
     private T? _oldest;
     private T? _newest;
+    // States that left, reset, chained through Newer: never more than the table once held, so bounded by its capacity.
+    private T? _spare;
 
     public int Capacity { get; } = Math.Max(1, capacity);
 
@@ -30,7 +34,15 @@ internal sealed class BoundedTable<T>(int capacity) where T : TableEntry, new()
             return state;
         }
         if (_slots.Count >= Capacity && _oldest is { } oldest) Remove(oldest);
-        state = new T { Key = key, Used = ticks };
+        if (_spare is { } spare)
+        {
+            _spare = (T?)spare.Newer;
+            spare.Newer = null;
+            state = spare;
+        }
+        else state = new T();
+        state.Key = key;
+        state.Used = ticks;
         _slots[key] = state;
         Append(state);
         return state;
@@ -57,6 +69,11 @@ internal sealed class BoundedTable<T>(int capacity) where T : TableEntry, new()
     {
         _slots.Remove(state.Key);
         Unlink(state);
+        if (recycle is null) return;
+        recycle(state);
+        state.Key = "";
+        state.Newer = _spare;
+        _spare = state;
     }
 
     private void Unlink(T state)

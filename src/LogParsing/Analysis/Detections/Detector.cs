@@ -31,6 +31,7 @@ public sealed class Detector
     private readonly BoundedTable<SudoSeen> _sudoUsers;
     private readonly EvidenceBuffer _scratch = new();
     private readonly PackedPosition.Packer _positions = new();
+    private readonly PartSpares _spares = new();
     private readonly List<Detection> _pending = [];
     private readonly long _skew;
     private readonly long _sourceLife;
@@ -45,7 +46,7 @@ public sealed class Detector
     {
         _rules = rules ?? DetectionRules.Default;
         ArgumentNullException.ThrowIfNull(_rules.Counting, nameof(rules));
-        _sources = new BoundedTable<SourceState>(_rules.MaxSources);
+        _sources = new BoundedTable<SourceState>(_rules.MaxSources, state => state.Reset(_spares));
         _users = new BoundedTable<UserState>(_rules.MaxUsers);
         _sudoUsers = new BoundedTable<SudoSeen>(_rules.MaxSudoUsers);
         _skew = Math.Max(0, _rules.AllowedSkew.Ticks);
@@ -290,33 +291,34 @@ public sealed class Detector
             SourceFailure(src, remote, p.At, p.Time, p.Position, p.User, p.Failures);
         }
         src.Pending = default;
-        src.MorePending = null;
+        // Kept for the source's next waiting attempts, cleared of these.
+        if (src.MorePending is not null) Array.Clear(src.MorePending);
     }
 
     private void SourceFailure(SourceState src, RemoteEndpoint remote, long at, DateTimeOffset time, PackedPosition position, string? user, int failures)
     {
         var r = _rules;
         var parts = src.Parts ??= new();
-        if (r.BruteForce.Enabled && (parts.BruteForce ??= new()).Add(at, time, position, user, failures, r.BruteForce, r, _scratch))
+        if (r.BruteForce.Enabled && (parts.BruteForce ??= _spares.BruteForce()).Add(at, time, position, user, failures, r.BruteForce, r, _scratch))
             Emit(DetectionRuleIds.BruteForce, "SSH brute force", DetectionSeverity.Medium, remote, null, _scratch,
                 $"{_scratch.Count} failed attempts from {remote.Host} within {Span(_scratch)} (fail2ban: {r.BruteForce.MaxRetry} in {Span(r.BruteForce.FindTime)})");
         for (var i = 0; i < failures; i++)
         {
-            if (r.SlowBruteForce.Enabled && (parts.SlowBruteForce ??= new()).Pour(at, time, position, user, null, r.SlowBruteForce, r))
+            if (r.SlowBruteForce.Enabled && (parts.SlowBruteForce ??= _spares.SlowBruteForce()).Pour(at, time, position, user, null, r.SlowBruteForce, r))
             {
                 var b = parts.SlowBruteForce.Evidence;
                 Emit(DetectionRuleIds.SlowBruteForce, "Slow SSH brute force", DetectionSeverity.Medium, remote, null, b,
                     $"{b.Count} failed attempts from {remote.Host} over {Span(b)}, more than a bucket of {r.SlowBruteForce.Capacity} leaking one per {Span(r.SlowBruteForce.LeakSpeed)} holds");
                 parts.SlowBruteForce.Kill();
             }
-            if (r.UserEnumeration.Enabled && (parts.UserEnumeration ??= new()).Pour(at, time, position, user, user ?? "", r.UserEnumeration, r))
+            if (r.UserEnumeration.Enabled && (parts.UserEnumeration ??= _spares.UserEnumeration()).Pour(at, time, position, user, user ?? "", r.UserEnumeration, r))
             {
                 var b = parts.UserEnumeration.Evidence;
                 Emit(DetectionRuleIds.UserEnumeration, "SSH user enumeration", DetectionSeverity.Medium, remote, null, b,
                     $"{b.Count} distinct user names tried from {remote.Host} within {Span(b)}");
                 parts.UserEnumeration.Kill();
             }
-            if (r.TimeBasedBruteForce.Enabled && (parts.TimeBased ??= new()).Failure(at, time, position, user, r.TimeBasedBruteForce, r))
+            if (r.TimeBasedBruteForce.Enabled && (parts.TimeBased ??= _spares.TimeBased()).Failure(at, time, position, user, r.TimeBasedBruteForce, r))
             {
                 var b = parts.TimeBased.Evidence;
                 Emit(DetectionRuleIds.TimeBasedBruteForce, "Time-spread SSH brute force", DetectionSeverity.Low, remote, null, b,
@@ -327,7 +329,7 @@ public sealed class Detector
         if (r.SuccessAfterFailures.Enabled)
         {
             var n = Math.Max(1, r.SuccessAfterFailures.MinFailures);
-            for (var i = 0; i < Math.Min(failures, n); i++) (parts.Recent ??= new()).Add(at, time, position, user, n);
+            for (var i = 0; i < Math.Min(failures, n); i++) (parts.Recent ??= _spares.Recent()).Add(at, time, position, user, n);
         }
     }
 
@@ -407,7 +409,7 @@ public sealed class Detector
     private void Timeout(AuthLogEntry entry, RemoteEndpoint remote, long t)
     {
         var src = Source(remote, t, out var at);
-        var bucket = (src.Parts ??= new()).Cve ??= new();
+        var bucket = (src.Parts ??= new()).Cve ??= _spares.Cve();
         for (var i = 0; i < entry.RepeatCount; i++)
         {
             if (!bucket.Pour(at, entry.Timestamp, _positions.Pack(entry.Position), null, null, _rules.Cve20246387, _rules)) continue;
@@ -422,7 +424,7 @@ public sealed class Detector
     {
         var src = Source(remote, t, out var at);
         var rule = _rules.ProtocolProbing;
-        if (((src.Parts ??= new()).Probing ??= new()).Add(at, entry.Timestamp, _positions.Pack(entry.Position), null, entry.RepeatCount, rule, _rules, _scratch))
+        if (((src.Parts ??= new()).Probing ??= _spares.Probing()).Add(at, entry.Timestamp, _positions.Pack(entry.Position), null, entry.RepeatCount, rule, _rules, _scratch))
             Emit(DetectionRuleIds.ProtocolProbing, "SSH protocol probing", DetectionSeverity.Low, remote, null, _scratch,
                 $"{_scratch.Count} protocol or key-exchange probes from {remote.Host} within {Span(_scratch)}");
     }

@@ -15,6 +15,14 @@ internal sealed class FindWindow
 
     public int Size => _count;
 
+    /// <summary>Back to a new window's state, its ring kept (<see cref="PartSpares"/>).</summary>
+    public void Reset()
+    {
+        Array.Clear(_events);
+        _head = _count = 0;
+        _suppressedUntil = long.MinValue;
+    }
+
     /// <summary>Adds <paramref name="count"/> events at <paramref name="ticks"/>; true when they fire the rule, the evidence then in <paramref name="evidence"/>.</summary>
     public bool Add(long ticks, DateTimeOffset time, PackedPosition position, string? user, int count, SlidingWindowRule rule, DetectionRules rules, EvidenceBuffer evidence)
     {

@@ -69,6 +69,16 @@ internal sealed class LeakyBucket : EvidenceBuffer
         _distinctCount = _distinctStart = 0;
     }
 
+    /// <summary>Back to a new bucket's state, its arrays kept (<see cref="PartSpares"/>).</summary>
+    public void Reset()
+    {
+        Kill();
+        ResetEvidence();
+        _tokens = 0;
+        _last = _lastPour = 0;
+        _blackholeUntil = long.MinValue;
+    }
+
     // golang.org/x/time/rate's tokensFromDuration: whole seconds and the rest apart, so that float rounding lands where Go's does.
     private static double TokensFrom(long elapsedTicks, long leakTicks)
     {

@@ -25,6 +25,16 @@ internal sealed class SourceState : TableEntry
     public bool Fresh => Parts is null || Parts.Fresh;
 
     public int Size => (Parts?.Size ?? 0) + PendingCount;
+
+    /// <summary>Back to a new source's state for the table's next key: its parts to <paramref name="spares"/>, its arrays kept.</summary>
+    public void Reset(PartSpares spares)
+    {
+        Last = long.MinValue;
+        PendingCount = PendingFailures = 0;
+        Pending = default;
+        if (MorePending is not null) Array.Clear(MorePending);
+        Parts?.Reset(spares);
+    }
 }
 
 /// <summary>The parts of a <see cref="SourceState"/>'s rules, each made on its first use.</summary>
@@ -41,6 +51,13 @@ internal sealed class SourceParts
     public long Fail2BanUntil = long.MinValue;
 
     public bool Fresh => BruteForce is null && SlowBruteForce is null && TimeBased is null && UserEnumeration is null && Recent is null;
+
+    /// <summary>Back to no parts made, each returned to <paramref name="spares"/>.</summary>
+    public void Reset(PartSpares spares)
+    {
+        spares.Return(this);
+        DefenceUntil = Fail2BanUntil = long.MinValue;
+    }
 
     public int Size =>
         (BruteForce?.Size ?? 0) + (SlowBruteForce?.Size ?? 0) + (TimeBased?.Size ?? 0) + (UserEnumeration?.Size ?? 0)

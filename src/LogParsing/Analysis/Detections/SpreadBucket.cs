@@ -57,6 +57,17 @@ internal sealed class SpreadBucket : EvidenceBuffer
         Clear();
     }
 
+    /// <summary>Back to a new bucket's state, its arrays kept (<see cref="PartSpares"/>).</summary>
+    public void Reset()
+    {
+        Cancel();
+        ResetEvidence();
+        Array.Clear(_times);
+        _lastEvent = 0;
+        _blackholeUntil = long.MinValue;
+        LastMedian = default;
+    }
+
     // expr's MedianInterval: the stamps sorted, their gaps sorted, the middle gap (the mean of the two middle ones for an even count).
     private long Median(int n)
     {

@@ -1,0 +1,55 @@
+namespace LogParsing.Analysis.Detections;
+
+/// <summary>
+/// The rules' parts of sources that left the table, reset and kept for the next sources that need one. A big log's
+/// sources churn through the table by the hundred thousand; their parts lived long enough to be promoted, and the
+/// collector's copying of them was most of what detection cost beyond its rules. Each part goes back to the rule it
+/// served, so that its arrays keep the sizes that rule gives them. Never more parts are kept than the table's sources
+/// once held at a time. Not thread-safe: one per detector.
+/// </summary>
+internal sealed class PartSpares
+{
+    private readonly Stack<FindWindow> _bruteForce = new();
+    private readonly Stack<FindWindow> _probing = new();
+    private readonly Stack<LeakyBucket> _slowBruteForce = new();
+    private readonly Stack<LeakyBucket> _userEnumeration = new();
+    private readonly Stack<LeakyBucket> _cve = new();
+    private readonly Stack<SpreadBucket> _timeBased = new();
+    private readonly Stack<RecentFailures> _recent = new();
+
+    public FindWindow BruteForce() => Take(_bruteForce);
+
+    public FindWindow Probing() => Take(_probing);
+
+    public LeakyBucket SlowBruteForce() => Take(_slowBruteForce);
+
+    public LeakyBucket UserEnumeration() => Take(_userEnumeration);
+
+    public LeakyBucket Cve() => Take(_cve);
+
+    public SpreadBucket TimeBased() => Take(_timeBased);
+
+    public RecentFailures Recent() => Take(_recent);
+
+    /// <summary>Takes every part of <paramref name="parts"/>, reset, and leaves it with none.</summary>
+    public void Return(SourceParts parts)
+    {
+        if (parts.BruteForce is { } bruteForce) Keep(_bruteForce, bruteForce, bruteForce.Reset);
+        if (parts.Probing is { } probing) Keep(_probing, probing, probing.Reset);
+        if (parts.SlowBruteForce is { } slow) Keep(_slowBruteForce, slow, slow.Reset);
+        if (parts.UserEnumeration is { } enumeration) Keep(_userEnumeration, enumeration, enumeration.Reset);
+        if (parts.Cve is { } cve) Keep(_cve, cve, cve.Reset);
+        if (parts.TimeBased is { } timeBased) Keep(_timeBased, timeBased, timeBased.Reset);
+        if (parts.Recent is { } recent) Keep(_recent, recent, recent.Reset);
+        (parts.BruteForce, parts.Probing, parts.SlowBruteForce, parts.UserEnumeration, parts.Cve, parts.TimeBased, parts.Recent) =
+            (null, null, null, null, null, null, null);
+    }
+
+    private static T Take<T>(Stack<T> spares) where T : new() => spares.TryPop(out var part) ? part : new();
+
+    private static void Keep<T>(Stack<T> spares, T part, Action reset)
+    {
+        reset();
+        spares.Push(part);
+    }
+}
