@@ -4,7 +4,7 @@ namespace LogParsing.Analysis.Detections;
 /// fail2ban's jail for one source, as <see cref="BanSimulator"/> replays it: events within the find time, fired at
 /// <see cref="SlidingWindowRule.MaxRetry"/>, then forgotten, and the source ignored while it would be banned.
 /// </summary>
-internal sealed class FindWindow
+internal sealed class FindWindow : IRulePart
 {
     // A ring kept by hand rather than a Queue: the window lives in every source that knocks twice, and the Queue was one
     // object more per source for the collector to trace.

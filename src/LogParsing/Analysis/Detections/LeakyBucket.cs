@@ -7,7 +7,7 @@ namespace LogParsing.Analysis.Detections;
 /// overflow; the blackhole outlives the bucket. With <c>distinct</c>, an event whose key the bucket has seen is
 /// dropped before it pours, and does not keep the bucket alive (pkg/leakybucket/uniq.go).
 /// </summary>
-internal sealed class LeakyBucket : EvidenceBuffer
+internal sealed class LeakyBucket : EvidenceBuffer, IRulePart
 {
     // The distinct keys seen, as a ring by hand (the oldest at _distinctStart) rather than a List: one object less per
     // source, and forgetting the oldest no longer shifts the rest.

@@ -34,22 +34,23 @@ internal sealed class PartSpares
     /// <summary>Takes every part of <paramref name="parts"/>, reset, and leaves it with none.</summary>
     public void Return(SourceParts parts)
     {
-        if (parts.BruteForce is { } bruteForce) Keep(_bruteForce, bruteForce, bruteForce.Reset);
-        if (parts.Probing is { } probing) Keep(_probing, probing, probing.Reset);
-        if (parts.SlowBruteForce is { } slow) Keep(_slowBruteForce, slow, slow.Reset);
-        if (parts.UserEnumeration is { } enumeration) Keep(_userEnumeration, enumeration, enumeration.Reset);
-        if (parts.Cve is { } cve) Keep(_cve, cve, cve.Reset);
-        if (parts.TimeBased is { } timeBased) Keep(_timeBased, timeBased, timeBased.Reset);
-        if (parts.Recent is { } recent) Keep(_recent, recent, recent.Reset);
+        Keep(_bruteForce, parts.BruteForce);
+        Keep(_probing, parts.Probing);
+        Keep(_slowBruteForce, parts.SlowBruteForce);
+        Keep(_userEnumeration, parts.UserEnumeration);
+        Keep(_cve, parts.Cve);
+        Keep(_timeBased, parts.TimeBased);
+        Keep(_recent, parts.Recent);
         (parts.BruteForce, parts.Probing, parts.SlowBruteForce, parts.UserEnumeration, parts.Cve, parts.TimeBased, parts.Recent) =
             (null, null, null, null, null, null, null);
     }
 
     private static T Take<T>(Stack<T> spares) where T : new() => spares.TryPop(out var part) ? part : new();
 
-    private static void Keep<T>(Stack<T> spares, T part, Action reset)
+    private static void Keep<T>(Stack<T> spares, T? part) where T : class, IRulePart
     {
-        reset();
+        if (part is null) return;
+        part.Reset();
         spares.Push(part);
     }
 }

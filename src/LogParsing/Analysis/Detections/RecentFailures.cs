@@ -1,7 +1,7 @@
 namespace LogParsing.Analysis.Detections;
 
 /// <summary>The last N failed attempts of a source or a user: enough to tell whether N fell within a window before a login.</summary>
-internal sealed class RecentFailures
+internal sealed class RecentFailures : IRulePart
 {
     private (long Ticks, DateTimeOffset Time, PackedPosition Position, string? User)[] _ring = [];
     private int _count;

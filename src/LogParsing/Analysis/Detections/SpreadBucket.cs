@@ -5,7 +5,7 @@ namespace LogParsing.Analysis.Detections;
 /// queued; after each, the condition <c>len(failures) &gt;= N &amp;&amp; MedianInterval(last N) &gt; M</c>; the bucket dies after
 /// its leak speed (idle) without an event, on overflow, or when a login cancels it (cancel_on).
 /// </summary>
-internal sealed class SpreadBucket : EvidenceBuffer
+internal sealed class SpreadBucket : EvidenceBuffer, IRulePart
 {
     private long[] _times = [];
     private int _count;
