@@ -36,13 +36,11 @@ internal class EvidenceBuffer
         Count = 0;
     }
 
-    /// <summary>Cleared, and the times and positions it held forgotten too, for a bucket made again from its arrays.</summary>
+    /// <summary>Cleared, its span forgotten too, for a bucket made again from its arrays (positions past the counts are never read).</summary>
     protected void ResetEvidence()
     {
         Clear();
         First = Last = default;
-        if (_first is not null) Array.Clear(_first);
-        if (_last is not null) Array.Clear(_last);
     }
 
     public void Add(DateTimeOffset time, PackedPosition position, string? user, int count, DetectionRules rules)

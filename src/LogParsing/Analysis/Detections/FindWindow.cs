@@ -18,7 +18,7 @@ internal sealed class FindWindow : IRulePart
     /// <summary>Back to a new window's state, its ring kept (<see cref="PartSpares"/>).</summary>
     public void Reset()
     {
-        Array.Clear(_events);
+        // What the ring held past the new count is never read: it is overwritten as events come.
         _head = _count = 0;
         _suppressedUntil = long.MinValue;
     }

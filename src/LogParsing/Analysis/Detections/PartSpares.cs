@@ -1,7 +1,7 @@
 namespace LogParsing.Analysis.Detections;
 
 /// <summary>
-/// The rules' parts of sources that left the table, reset and kept for the next sources that need one. A big log's
+/// The rules' parts of sources that left the table, kept for the next sources that need one and reset for them. A big log's
 /// sources churn through the table by the hundred thousand; their parts lived long enough to be promoted, and the
 /// collector's copying of them was most of what detection cost beyond its rules. Each part goes back to the rule it
 /// served, so that its arrays keep the sizes that rule gives them. Never more parts are kept than the table's sources
@@ -31,7 +31,7 @@ internal sealed class PartSpares
 
     public RecentFailures Recent() => Take(_recent);
 
-    /// <summary>Takes every part of <paramref name="parts"/>, reset, and leaves it with none.</summary>
+    /// <summary>Takes every part of <paramref name="parts"/> (each reset when it is taken again), and leaves it with none.</summary>
     public void Return(SourceParts parts)
     {
         Keep(_bruteForce, parts.BruteForce);
@@ -45,12 +45,17 @@ internal sealed class PartSpares
             (null, null, null, null, null, null, null);
     }
 
-    private static T Take<T>(Stack<T> spares) where T : new() => spares.TryPop(out var part) ? part : new();
-
-    private static void Keep<T>(Stack<T> spares, T? part) where T : class, IRulePart
+    // Reset when taken, not when returned: a part is cold by the time its source leaves the table, and resetting it
+    // then touched its memory for nothing; taken, it is about to be used, so its memory comes into the cache anyway.
+    private static T Take<T>(Stack<T> spares) where T : class, IRulePart, new()
     {
-        if (part is null) return;
+        if (!spares.TryPop(out var part)) return new();
         part.Reset();
-        spares.Push(part);
+        return part;
+    }
+
+    private static void Keep<T>(Stack<T> spares, T? part) where T : class
+    {
+        if (part is not null) spares.Push(part);
     }
 }

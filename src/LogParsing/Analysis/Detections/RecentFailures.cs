@@ -37,9 +37,5 @@ internal sealed class RecentFailures : IRulePart
     public void Clear() => _count = _start = 0;
 
     /// <summary>Back to a new ring's state, its array kept (<see cref="PartSpares"/>).</summary>
-    public void Reset()
-    {
-        Array.Clear(_ring);
-        _count = _start = 0;
-    }
+    public void Reset() => _count = _start = 0;
 }

@@ -32,7 +32,7 @@ internal sealed class SourceState : TableEntry
         Last = long.MinValue;
         PendingCount = PendingFailures = 0;
         Pending = default;
-        if (MorePending is not null) Array.Clear(MorePending);
+        // MorePending is kept as it is: only the first PendingCount - 1 of it are ever read.
         Parts?.Reset(spares);
     }
 }

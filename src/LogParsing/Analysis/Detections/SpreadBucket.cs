@@ -62,7 +62,6 @@ internal sealed class SpreadBucket : EvidenceBuffer, IRulePart
     {
         Cancel();
         ResetEvidence();
-        Array.Clear(_times);
         _lastEvent = 0;
         _blackholeUntil = long.MinValue;
         LastMedian = default;
