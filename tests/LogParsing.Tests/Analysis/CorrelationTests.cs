@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogParsing.Analysis;
 using LogParsing.Auth.Sshd;
 
@@ -117,5 +118,67 @@ public class CorrelationTests
             "Mar  4 10:00:00 host sshd[2000]: pam_unix(sshd:session): session opened for user root(uid=0) by (uid=0)\n");
         var entries = await Fixture.ToListAsync(AuthLogReader.ReadAsync(path, Fixture.Utc(), TestContext.Current.CancellationToken).WithSessionRemotes(cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal("192.0.2.9", entries[1].Event.Remote!.Host);
+    }
+
+    // An ambiguous line (a client-chosen user name that holds " from <addr> port <n> ssh2", auth2.c's "Failed %s for %s from
+    // %s port %d ssh2") resolved by a later line of its connection, one resolved by nothing before the end, and plain lines.
+    private static readonly string[] Mixed =
+    [
+        "Mar 14 03:12:09 host sshd[100]: Failed password for x from 6.6.6.6 port 22 ssh2: y from 203.0.113.5 port 4000 ssh2",
+        "Mar 14 03:12:09 host sshd[101]: Invalid user admin from 198.51.100.1 port 5000",
+        "Mar 14 03:12:10 host sshd[100]: Connection closed by authenticating user x 203.0.113.5 port 4000 [preauth]",
+        "Mar 14 03:12:11 host sshd[102]: Connection from 192.0.2.9 port 40000 on 10.0.0.1 port 22",
+        "Mar 14 03:12:12 host sshd[102]: fatal: Read from socket failed: Connection reset by peer [preauth]",
+        "Mar 14 03:12:13 host sshd[103]: Failed password for x from 6.6.6.6 port 22 ssh2: y from 203.0.113.7 port 4001 ssh2",
+        "Mar 14 03:12:14 host sshd[104]: Invalid user pi from 198.51.100.2 port 5001",
+    ];
+
+    [Fact]
+    public async Task The_stream_extension_gives_the_same_entries_from_a_source_that_makes_it_wait()
+    {
+        // A source whose every entry completes later (a follow, a pipe) takes the enumerator's waiting path; one that has
+        // every entry ready takes the other. Both give each entry once, in order, with the same addresses.
+        var ct = TestContext.Current.CancellationToken;
+        var ready = await Fixture.ToListAsync(Entries(Mixed, wait: false, ct).WithSessionRemotes(cancellationToken: ct));
+        var waited = await Fixture.ToListAsync(Entries(Mixed, wait: true, ct).WithSessionRemotes(cancellationToken: ct));
+        Assert.Equal(Enumerable.Range(1, Mixed.Length).Select(i => (long)i), ready.Select(e => e.Position.Line));
+        Assert.Equal(ready.Select(e => (e.Position.Line, e.Event.Remote?.Host, e.Event.RemoteAmbiguous)), waited.Select(e => (e.Position.Line, e.Event.Remote?.Host, e.Event.RemoteAmbiguous)));
+        Assert.Equal(("203.0.113.5", false), (ready[0].Event.Remote?.Host, ready[0].Event.RemoteAmbiguous));
+        Assert.Equal("192.0.2.9", ready[4].Event.Remote?.Host);
+        // Nothing later names the second ambiguous line's address: it comes out unresolved, at the end, in its place.
+        Assert.Equal(((string?)null, true), (ready[5].Event.Remote?.Host, ready[5].Event.RemoteAmbiguous));
+    }
+
+    [Fact]
+    public async Task The_stream_extension_passes_either_token_to_the_source()
+    {
+        // The extension's token and the enumeration's (WithCancellation) both reach the source, as an async iterator's
+        // [EnumeratorCancellation] would combine them.
+        var ct = TestContext.Current.CancellationToken;
+        using var first = new CancellationTokenSource();
+        using var second = new CancellationTokenSource();
+        await using (var e = Entries(Mixed, wait: true, ct).WithSessionRemotes(cancellationToken: first.Token).GetAsyncEnumerator(second.Token))
+        {
+            Assert.True(await e.MoveNextAsync());
+            await second.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => { while (await e.MoveNextAsync()) { } });
+        }
+        using var third = new CancellationTokenSource();
+        await using (var e = Entries(Mixed, wait: true, ct).WithSessionRemotes(cancellationToken: third.Token).GetAsyncEnumerator(CancellationToken.None))
+        {
+            Assert.True(await e.MoveNextAsync());
+            await third.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => { while (await e.MoveNextAsync()) { } });
+        }
+    }
+
+    private static async IAsyncEnumerable<AuthLogEntry> Entries(string[] lines, bool wait, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (wait) await Task.Yield();
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return Line(lines[i]) with { Position = new LogPosition("auth.log", i + 1) };
+        }
     }
 }
