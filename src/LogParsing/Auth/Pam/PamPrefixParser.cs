@@ -35,7 +35,7 @@ internal sealed class PamPrefixParser() : LeafParser<(string Module, string Serv
         return afterService + type + 3;
     }
 
-    // The length of the word before the first stop, when that stop is `end`; else 0 (no word) or -1.
+    // The length of the word before the first stop, when there is a word and that stop is `end`; else -1.
     private static int Word(ReadOnlySpan<char> rest, SearchValues<char> stops, char end)
     {
         var length = rest.IndexOfAny(stops);
