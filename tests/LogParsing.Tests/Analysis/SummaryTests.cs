@@ -129,6 +129,33 @@ public class SummaryTests
     }
 
     [Fact]
+    public async Task Ten_thousand_hosts_keep_each_its_own_failures_and_first_and_last_times()
+    {
+        // The host rows are kept in chunks of 4,096 (the first growing from 256): hosts on both sides of each chunk edge,
+        // and hosts seen again after thousands of others, must keep their own counts and times.
+        // OpenSSH 9.x "Invalid user %s from %s port %d"; host k of 10,000 fails 1 + k % 3 times, its lines spread over the log.
+        using var dir = new TempDir();
+        var random = new Random(44);
+        var hosts = Enumerable.Range(0, 10_000).Select(k => $"10.{k / 250}.{k % 250}.9").ToArray();
+        var lines = Enumerable.Range(0, hosts.Length).SelectMany(k => Enumerable.Repeat(k, 1 + k % 3)).OrderBy(_ => random.Next()).ToArray();
+        var start = new DateTime(2021, 3, 6, 8, 0, 0);
+        var log = new StringBuilder();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var stamp = start.AddSeconds(i);
+            log.Append($"{stamp:MMM} {stamp.Day,2} {stamp:HH:mm:ss} web1 sshd[{1000 + i}]: Invalid user u{lines[i] % 7} from {hosts[lines[i]]} port {40000 + i % 20000}\n");
+        }
+        var path = dir.File("auth.log", log.ToString());
+        var s = await AuthLogSummary.SummarizeAsync(AuthLogReader.ReadAsync(path, Fixture.Utc(year: 2021), TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+
+        var seen = Enumerable.Range(0, lines.Length).GroupBy(i => hosts[lines[i]]).ToDictionary(
+            g => g.Key, g => ((long)g.Count(), new DateTimeOffset(start.AddSeconds(g.Min()), TimeSpan.Zero), new DateTimeOffset(start.AddSeconds(g.Max()), TimeSpan.Zero)));
+        Assert.Equal(hosts.Length, s.DistinctRemoteHosts);
+        Assert.Equal(hosts.Length, s.Hosts.Length);
+        foreach (var h in s.Hosts) Assert.Equal(seen[h.Host], (h.Failures, h.First, h.Last));
+    }
+
+    [Fact]
     public async Task Hosts_and_users_count_by_name_whichever_string_instance_carries_it()
     {
         // The builder knows host and user names by identity first (the reader interns them) and by value behind that:
