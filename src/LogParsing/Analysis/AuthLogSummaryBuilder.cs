@@ -295,7 +295,8 @@ public sealed class AuthLogSummaryBuilder
     /// <summary>
     /// Rows numbered 0, 1, 2... in chunks of 4,096 that are never moved. A big log's hundred thousand hosts were one
     /// array grown by doubling: 32 MB of large-object allocations to hold 16, each spending the large-object budget whose
-    /// end is a full blocking collection (five in a million-line summary). Chunked, the rows cost what they hold.
+    /// end is a full blocking collection. Chunked, the rows cost what they hold, and a million-line summary makes four
+    /// full collections instead of five (docs/benchmarks.md, seventh round).
     /// </summary>
     private sealed class ChunkedRows<T> where T : struct
     {
@@ -514,8 +515,9 @@ public sealed class AuthLogSummaryBuilder
         }
     }
 
-    // 64 bytes where two DateTimeOffsets and the padding around small fields made 80: the rows are a 256,000-row array on a
-    // big log, grown by doubling. The times are kept as instants with their offsets (in minutes), and come back as written.
+    // 64 bytes where two DateTimeOffsets and the padding around small fields made 80: a big log has a row for each of its
+    // hundred thousand hosts (ChunkedRows). The times are kept as instants with their offsets (in minutes), and come back
+    // as written.
     /// <summary>One remote host's counts, attacking once it has a failure; its connections and users are counted as the sets first take them.</summary>
     private struct HostRow
     {
