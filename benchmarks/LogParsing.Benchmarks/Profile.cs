@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using LogParsing.Analysis.Detections;
 using LogParsing.Grammar;
 using Pidgin;
 
@@ -132,7 +134,8 @@ public static class Profile
     /// <c>DetectionBenchmarks</c> does,
     /// and report the collector's pause and collections. Suffixes: <c>-seq</c> reads in order on one thread, <c>-gcs</c>
     /// counts collections by generation and reason, <c>-types</c> counts sampled allocations by type (the large object
-    /// heap's only, for the file loops): <c>hotdetect auth.log read-seq-gcs 10</c>.
+    /// heap's only, for the file loops), <c>-sourcesN</c> caps the detector's source table at N sources (placed before
+    /// the other suffixes): <c>hotdetect auth.log read-seq-gcs 10</c>, <c>hotdetect auth.log readdetect-sources256-seq 10</c>.
     /// </summary>
     public static async Task HotDetect(string path, string what, TimeSpan duration, TextWriter output)
     {
@@ -146,6 +149,15 @@ public static class Profile
             // The path's rotation set, its .1, .2.gz... files read one after the other.
             options = options with { IncludeRotated = true };
             what = what[..^4];
+        }
+        // -sourcesN: the detector's source table capped at N (how much of detection's cost is the table's size).
+        DetectionRules? rules = null;
+        if (what.IndexOf("-sources", StringComparison.Ordinal) is >= 0 and var at)
+        {
+            var digits = what[(at + "-sources".Length)..];
+            var end = digits.IndexOf('-') is >= 0 and var dash ? dash : digits.Length;
+            rules = DetectionRules.Default with { MaxSources = int.Parse(digits[..end], CultureInfo.InvariantCulture) };
+            what = what[..at] + digits[end..];
         }
         if (what.EndsWith("-seq", StringComparison.Ordinal))
         {
@@ -177,7 +189,7 @@ public static class Profile
                 }
                 else
                 {
-                    await foreach (var _ in Analysis.Detections.AuthDetections.DetectAsync(AuthLogReader.ReadAsync(path, options))) detections++;
+                    await foreach (var _ in AuthDetections.DetectAsync(AuthLogReader.ReadAsync(path, options), rules)) detections++;
                     lines += 1_000_000;
                 }
             }
@@ -209,7 +221,7 @@ public static class Profile
                 continue;
             }
             var stage = new Analysis.SessionRemoteStage(4096);
-            var detector = new Analysis.Detections.Detector();
+            var detector = new Detector(rules);
             var detect = what == "detect";
             foreach (var entry in entries)
             {
