@@ -130,8 +130,8 @@ public static class Profile
     /// Detection over entries read once into memory, in a loop, so that a sampling profiler sees the rules and the session
     /// stage and not the reading: <c>hotdetect auth.log stage|detect 20</c> (a new detector each pass: time must not go back),
     /// and <c>summary</c>, the summary's aggregation over the same entries (its detections count distinct hosts);
-    /// <c>read</c>, <c>readsummary</c> and <c>readdetect</c> loop the file's read alone, into a summary and with detection, as
-    /// <c>DetectionBenchmarks</c> does,
+    /// <c>read</c>, <c>readsummary</c>, <c>readstage</c> and <c>readdetect</c> loop the file's read alone, into a summary,
+    /// through the session stage alone and with detection, as <c>DetectionBenchmarks</c> does,
     /// and report the collector's pause and collections. Suffixes: <c>-seq</c> reads in order on one thread, <c>-gcs</c>
     /// counts collections by generation and reason, <c>-types</c> counts sampled allocations by type (the large object
     /// heap's only, for the file loops), <c>-sourcesN</c> caps the detector's source table at N sources (placed before
@@ -165,7 +165,7 @@ public static class Profile
             options = options with { MaxDegreeOfParallelism = 1 };
             what = what[..^4];
         }
-        if (what is "read" or "readdetect" or "readsummary")
+        if (what is "read" or "readdetect" or "readsummary" or "readstage")
         {
             var clock = Stopwatch.StartNew();
             var pausedBefore = GC.GetTotalPauseDuration();
@@ -177,6 +177,18 @@ public static class Profile
             {
                 if (what == "read")
                     await foreach (var _ in AuthLogReader.ReadAsync(path, options)) lines++;
+                else if (what == "readstage")
+                {
+                    // WithSessionRemotes' stage alone, as DetectAsync runs it inline: what the correlation keeps alive.
+                    var stage = new Analysis.SessionRemoteStage(4096);
+                    await foreach (var e in AuthLogReader.ReadAsync(path, options))
+                    {
+                        if (stage.Add(e) is not null) lines++;
+                        else
+                            while (stage.TryTake(out _)) lines++;
+                    }
+                    while (stage.TryTakeRest(out _)) lines++;
+                }
                 else if (what == "readsummary")
                 {
                     var builder = new Analysis.AuthLogSummaryBuilder();

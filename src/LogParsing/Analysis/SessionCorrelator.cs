@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using LogParsing.Auth.Sshd;
+using LogParsing.Grammar;
 
 namespace LogParsing.Analysis;
 
@@ -21,6 +22,8 @@ public sealed class SessionCorrelator
     // by index, and freed slots are reused: a new connection costs a dictionary entry, no LinkedListNode.
     private readonly Dictionary<Connection, int> _open = [];
     private Slot[] _slots = new Slot[16];
+    // Each slot's host text, HostChars a slot: see Slot.
+    private char[] _hostText = new char[16 * HostChars];
     private int _used;
     private int _free = -1;
     private int _oldest = -1;
@@ -62,14 +65,14 @@ public sealed class SessionCorrelator
             // The connection ends here: a line that names its address adds nothing to remember (and so evicts no other).
             if (_open.Remove(key, out var ended))
             {
-                if (evt.Remote is null) entry = WithRemote(entry, _slots[ended].Remote);
+                if (evt.Remote is null) entry = WithRemote(entry, RemoteOf(ended));
                 Release(ended);
             }
         }
         else if (evt.Remote is { } remote)
             Remember(key, remote);
         else if (_open.TryGetValue(key, out var known))
-            entry = WithRemote(entry, _slots[known].Remote);
+            entry = WithRemote(entry, RemoteOf(known));
         return entry;
     }
 
@@ -110,7 +113,10 @@ public sealed class SessionCorrelator
     private Connection Key(string? host, int pid)
     {
         if (!ReferenceEquals(host, _lastHost))
-            (_lastHost, _lastHostHash) = (host, host is null ? 0 : string.GetHashCode(host, StringComparison.Ordinal));
+        {
+            if (string.Equals(host, _lastHost, StringComparison.Ordinal)) host = _lastHost;
+            else (_lastHost, _lastHostHash) = (host, host is null ? 0 : string.GetHashCode(host, StringComparison.Ordinal));
+        }
         return new Connection(host, pid, HashCode.Combine(_lastHostHash, pid));
     }
 
@@ -120,7 +126,7 @@ public sealed class SessionCorrelator
         ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_open, key, out var known);
         if (known)
         {
-            _slots[index].Remote = remote;
+            Store(index, remote);
             if (index != _newest)
             {
                 Unlink(index);
@@ -138,9 +144,48 @@ public sealed class SessionCorrelator
         }
         index = Allocate();
         _slots[index].Key = key;
-        _slots[index].Remote = remote;
+        Store(index, remote);
         Append(index);
     }
+
+    // The endpoint as value when the parser can make it again (RemoteEndpointParser.CanRecreate): an IPv4 address as its
+    // four bytes, another host as its text; else the reference.
+    private void Store(int index, RemoteEndpoint remote)
+    {
+        ref var slot = ref _slots[index];
+        var port = remote.Port ?? -1;
+        var v4 = RemoteEndpointParser.V4(remote, out var octets);
+        // A connection's lines name one endpoint: most calls find it stored already, from the bytes alone for IPv4 (a
+        // plain dotted quad is the shortest spelling of its address, so an equal length is the same spelling).
+        if (slot.Port == port && slot.HostLength == remote.Host.Length && (v4 ? slot.Kind == ValueKind.V4 && slot.V4 == octets : slot.Kind == ValueKind.Text && HostText(index, slot.HostLength).SequenceEqual(remote.Host))) return;
+        if (slot.Kind == ValueKind.Reference && ReferenceEquals(slot.Remote, remote)) return;
+        if (v4 && RemoteEndpointParser.IsPlainV4(remote, octets))
+            (slot.Kind, slot.V4, slot.HostLength, slot.Port, slot.Remote) = (ValueKind.V4, octets, remote.Host.Length, port, null);
+        else if (!v4 && remote.Host.Length <= HostChars && RemoteEndpointParser.CanRecreate(remote))
+        {
+            remote.Host.CopyTo(_hostText.AsSpan(index * HostChars, HostChars));
+            (slot.Kind, slot.HostLength, slot.Port, slot.Remote) = (ValueKind.Text, remote.Host.Length, port, null);
+        }
+        else (slot.Kind, slot.HostLength, slot.Port, slot.Remote) = (ValueKind.Reference, 0, 0, remote);
+    }
+
+    private RemoteEndpoint? RemoteOf(int index)
+    {
+        ref var slot = ref _slots[index];
+        int? port = slot.Port < 0 ? null : slot.Port;
+        switch (slot.Kind)
+        {
+            case ValueKind.V4:
+                Span<char> text = stackalloc char[15];
+                return RemoteEndpointParser.Recreate(text[..RemoteEndpointParser.FormatV4(slot.V4, text)], port);
+            case ValueKind.Text:
+                return RemoteEndpointParser.Recreate(HostText(index, slot.HostLength), port);
+            default:
+                return slot.Remote;
+        }
+    }
+
+    private ReadOnlySpan<char> HostText(int index, int length) => _hostText.AsSpan(index * HostChars, length);
 
     // A slot from the free list, or a new one; the array grows by doubling, never past the capacity, so a large capacity
     // costs nothing until that many connections are open.
@@ -152,7 +197,11 @@ public sealed class SessionCorrelator
             _free = _slots[index].Next;
             return index;
         }
-        if (_used == _slots.Length) Array.Resize(ref _slots, (int)Math.Min((long)_slots.Length * 2, Math.Max(Capacity, 16)));
+        if (_used == _slots.Length)
+        {
+            Array.Resize(ref _slots, (int)Math.Min((long)_slots.Length * 2, Math.Max(Capacity, 16)));
+            Array.Resize(ref _hostText, _slots.Length * HostChars);
+        }
         return _used++;
     }
 
@@ -184,10 +233,31 @@ public sealed class SessionCorrelator
         _newest = index;
     }
 
+    private enum ValueKind : byte
+    {
+        Reference,
+        V4,
+        Text,
+    }
+
+    // An IPv6 address with a scope fits; longer hosts (names) are held by reference.
+    private const int HostChars = 48;
+
+    /// <summary>
+    /// An open connection. Its endpoint is held as a value (an IPv4 address's bytes, or text in _hostText, with the
+    /// length and port here) and made again from it when a line needs it, not by reference: connections live for thousands of lines, long enough that a referenced
+    /// endpoint, its address and its host string were copied by the collector into its older generations and died there,
+    /// and with 4,096 connections open that alone made most young collections gen-1 ones and 13 full blocking ones a
+    /// million lines (benchmarks.md). Its key's host is the syslog host, one string for the whole log.
+    /// </summary>
     private struct Slot
     {
         public Connection Key;
         public RemoteEndpoint? Remote;
+        public ValueKind Kind;
+        public uint V4;
+        public int HostLength;
+        public int Port;
         public int Prev;
         public int Next;
     }

@@ -56,7 +56,11 @@ internal sealed class IPAddressParser() : LeafParser<IPAddress>("IP address", 64
     /// the usual remote host, read without <see cref="IPAddress.TryParse(ReadOnlySpan{char}, out IPAddress?)"/>.
     /// </summary>
     internal static IPAddress? DottedQuad(ReadOnlySpan<char> host) =>
-        Ipv4Length(host, out var octets, out var plain) == host.Length && plain ? new IPAddress(octets) : null;
+        PlainDottedQuad(host, out var octets) ? new IPAddress(octets) : null;
+
+    /// <summary>True when <paramref name="host"/> is exactly four plain decimal octets, packed first octet lowest as <see cref="IPAddress(long)"/> takes them.</summary>
+    internal static bool PlainDottedQuad(ReadOnlySpan<char> host, out uint octets) =>
+        Ipv4Length(host, out octets, out var plain) == host.Length && plain;
 
     // Four decimal octets 0-255 of 1-3 digits, not followed by another digit, dot or letter; plain when no octet has a
     // leading zero.

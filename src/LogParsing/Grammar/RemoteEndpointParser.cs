@@ -56,6 +56,63 @@ internal sealed class RemoteEndpointParser() : LeafParser<RemoteEndpoint>("remot
     }
 
     /// <summary>
+    /// True when <see cref="Create"/> given <paramref name="endpoint"/>'s host and port makes an endpoint equal to it:
+    /// it was made here, from that text, and its host is still known by it. A consumer that must hold endpoints for long
+    /// (the session correlator) may then keep the text and make the endpoint again, instead of a reference that keeps
+    /// three young objects alive until the collector has copied them into its old generation.
+    /// </summary>
+    /// <remarks>
+    /// An IPv4 endpoint must be written as the plain dotted quad of its address (the cache may have let go of it since the
+    /// line was read, on another core); anything else must still be the cache's.
+    /// </remarks>
+    internal static bool CanRecreate(RemoteEndpoint endpoint) =>
+        V4(endpoint, out var octets) ? IsPlainV4(endpoint, octets)
+        : RemoteHosts.Shared.Peek(endpoint.Host) is { } known && ReferenceEquals(known.Host, endpoint.Host) && ReferenceEquals(known.Address, endpoint.Address);
+
+    /// <summary>True when the endpoint's address is IPv4; <paramref name="octets"/> its bytes, first octet lowest.</summary>
+    internal static bool V4(RemoteEndpoint endpoint, out uint octets)
+    {
+        octets = 0;
+        if (endpoint.Address is not { AddressFamily: System.Net.Sockets.AddressFamily.InterNetwork } v4) return false;
+        Span<byte> bytes = stackalloc byte[4];
+        if (!v4.TryWriteBytes(bytes, out _)) return false;
+        octets = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes);
+        return true;
+    }
+
+    /// <summary>True when the host is the plain dotted quad of <paramref name="octets"/>, the endpoint's IPv4 address.</summary>
+    internal static bool IsPlainV4(RemoteEndpoint endpoint, uint octets) =>
+        IPAddressParser.PlainDottedQuad(endpoint.Host, out var written) && written == octets;
+
+    /// <summary>Writes the plain dotted quad of <paramref name="octets"/> (first octet lowest) into <paramref name="text"/> (15 characters); returns its length.</summary>
+    internal static int FormatV4(uint octets, Span<char> text)
+    {
+        var n = 0;
+        for (var i = 0; i < 4; i++)
+        {
+            if (i > 0) text[n++] = '.';
+            var octet = (int)(octets >> (8 * i)) & 0xFF;
+            if (octet >= 100) text[n++] = (char)('0' + octet / 100);
+            if (octet >= 10) text[n++] = (char)('0' + octet / 10 % 10);
+            text[n++] = (char)('0' + octet % 10);
+        }
+        return n;
+    }
+
+    /// <summary>
+    /// The endpoint of <paramref name="host"/> and <paramref name="port"/>, equal to the one <see cref="Create"/> makes:
+    /// the cache's when it still holds it, else a new one, which is not cached, so that lines read long ago and correlated
+    /// now do not push the hosts of the lines being read out of the cache.
+    /// </summary>
+    internal static RemoteEndpoint Recreate(ReadOnlySpan<char> host, int? port)
+    {
+        if (RemoteHosts.Shared.Peek(host) is { } known)
+            return known.Last is { } last && last.Port == port ? last : new RemoteEndpoint(known.Host, known.Address, port);
+        if (IPAddressParser.PlainDottedQuad(host, out var octets)) return new RemoteEndpoint(new string(host), new IPAddress(octets), port);
+        return Create(host, port);
+    }
+
+    /// <summary>
     /// A host as written, as reported (an IPv4-mapped address as the IPv4 one), its parsed address (null for a name), and
     /// the endpoint last made for it.
     /// </summary>

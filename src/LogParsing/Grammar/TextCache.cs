@@ -42,6 +42,14 @@ internal abstract class TextCache<T> where T : class
         return found;
     }
 
+    /// <summary>The value kept for <paramref name="text"/> if its slot holds one now, without making one.</summary>
+    public T? Peek(ReadOnlySpan<char> text)
+    {
+        if (text.Length > MaxLength) return null;
+        var found = _slots[Slot(text)];
+        return found is not null && text.SequenceEqual(KeyOf(found)) ? found : null;
+    }
+
     /// <summary>The text <paramref name="value"/> was made from.</summary>
     protected abstract string KeyOf(T value);
 

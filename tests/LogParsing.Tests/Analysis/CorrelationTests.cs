@@ -21,6 +21,39 @@ public class CorrelationTests
         Assert.Equal(0, correlator.Count);
     }
 
+    [Theory]
+    [InlineData("192.0.2.9 port 40000", "192.0.2.9")]
+    [InlineData("::ffff:198.51.100.7 port 40000", "198.51.100.7")]
+    [InlineData("2001:db8::5 port 40000", "2001:db8::5")]
+    [InlineData("fe80::1%eth0 port 40000", "fe80::1%eth0")]
+    [InlineData("gw.example.net port 40000", "gw.example.net")]
+    [InlineData("010.0.0.8 port 40000", "010.0.0.8")]
+    public void The_remote_given_to_a_later_line_equals_its_connection_s_even_after_thousands_of_other_hosts(string written, string host)
+    {
+        // The correlator holds an address as a value and makes the endpoint again: it must be the endpoint the connection's
+        // line had, field for field, however it was written and however long ago the parser saw its host.
+        var correlator = new SessionCorrelator();
+        var opened = correlator.Enrich(Line($"Mar  4 10:00:00 host sshd[2000]: Accepted password for root from {written} ssh2"));
+        Assert.Equal(host, opened.Event.Remote!.Host);
+        for (var i = 0; i < 5000; i++)
+            correlator.Enrich(Line($"Mar  4 10:00:01 host sshd[{3000 + i % 100}]: Invalid user u{i} from 203.0.{i / 250}.{i % 250} port 22"));
+        var session = correlator.Enrich(Line("Mar  4 10:00:02 host sshd[2000]: pam_unix(sshd:session): session opened for user root(uid=0) by (uid=0)"));
+        Assert.Equal(opened.Event.Remote, session.Event.Remote);
+        Assert.Equal(opened.Event.Remote!.Address, session.Event.Remote!.Address);
+    }
+
+    [Fact]
+    public void A_remote_made_by_hand_comes_back_as_it_was()
+    {
+        // Not the parser's: an address that its host does not spell is held as it is, not made again from the host.
+        var correlator = new SessionCorrelator();
+        var line = Line("Mar  4 10:00:00 host sshd[2000]: Accepted password for root from 192.0.2.9 port 40000 ssh2");
+        var odd = new RemoteEndpoint("192.0.2.9", System.Net.IPAddress.Parse("198.51.100.1"), 40000);
+        correlator.Enrich(line with { Event = line.Event with { Remote = odd } });
+        var session = correlator.Enrich(Line("Mar  4 10:00:02 host sshd[2000]: pam_unix(sshd:session): session opened for user root(uid=0) by (uid=0)"));
+        Assert.Equal(odd, session.Event.Remote);
+    }
+
     [Fact]
     public void Other_pids_and_hosts_do_not_mix()
     {
