@@ -8,9 +8,9 @@ namespace LogParsing.Analysis.Detections;
 /// state that leaves is reset by it and kept for the next new key: once the table has filled, new keys make no objects,
 /// and the collector no longer copies each one through its generations only to drop it hours of log later.
 /// </summary>
-internal sealed class BoundedTable<T>(int capacity, Action<T>? recycle = null) where T : TableEntry, new()
+internal sealed class BoundedTable<TKey, T>(int capacity, Action<T>? recycle = null) where TKey : IEquatable<TKey> where T : TableEntry<TKey>, new()
 {
-    private readonly Dictionary<string, T> _slots = new(StringComparer.Ordinal);
+    private readonly Dictionary<TKey, T> _slots = [];
     private T? _oldest;
     private T? _newest;
     // States that left, reset, chained through Newer: never more than the table once held, so bounded by its capacity.
@@ -21,7 +21,7 @@ internal sealed class BoundedTable<T>(int capacity, Action<T>? recycle = null) w
     public int Count => _slots.Count;
 
     /// <summary>The state of <paramref name="key"/>, created when new; marked used at <paramref name="ticks"/>.</summary>
-    public T Get(string key, long ticks)
+    public T Get(TKey key, long ticks)
     {
         if (_slots.TryGetValue(key, out var state))
         {
@@ -49,7 +49,7 @@ internal sealed class BoundedTable<T>(int capacity, Action<T>? recycle = null) w
     }
 
     /// <summary>The state of <paramref name="key"/>, or null, without marking it used.</summary>
-    public T? Find(string key) => _slots.GetValueOrDefault(key);
+    public T? Find(TKey key) => _slots.GetValueOrDefault(key);
 
     /// <summary>Drops the states last used before <paramref name="ticks"/>.</summary>
     public void Expire(long ticks)
@@ -71,7 +71,7 @@ internal sealed class BoundedTable<T>(int capacity, Action<T>? recycle = null) w
         Unlink(state);
         if (recycle is null) return;
         recycle(state);
-        state.Key = "";
+        state.Key = default!;
         state.Newer = _spare;
         _spare = state;
     }
@@ -94,11 +94,11 @@ internal sealed class BoundedTable<T>(int capacity, Action<T>? recycle = null) w
     }
 }
 
-/// <summary>A state of a <see cref="BoundedTable{T}"/>: its key, its last use, and its neighbours in the order of use.</summary>
-internal abstract class TableEntry
+/// <summary>A state of a <see cref="BoundedTable{TKey, T}"/>: its key, its last use, and its neighbours in the order of use.</summary>
+internal abstract class TableEntry<TKey>
 {
-    public string Key = "";
+    public TKey Key = default!;
     public long Used;
-    public TableEntry? Older;
-    public TableEntry? Newer;
+    public TableEntry<TKey>? Older;
+    public TableEntry<TKey>? Newer;
 }

@@ -26,9 +26,9 @@ namespace LogParsing.Analysis.Detections;
 public sealed class Detector
 {
     private readonly DetectionRules _rules;
-    private readonly BoundedTable<SourceState> _sources;
-    private readonly BoundedTable<UserState> _users;
-    private readonly BoundedTable<SudoSeen> _sudoUsers;
+    private readonly BoundedTable<SourceKey, SourceState> _sources;
+    private readonly BoundedTable<string, UserState> _users;
+    private readonly BoundedTable<string, SudoSeen> _sudoUsers;
     private readonly EvidenceBuffer _scratch = new();
     private readonly PackedPosition.Packer _positions = new();
     private readonly PartSpares _spares = new();
@@ -46,9 +46,9 @@ public sealed class Detector
     {
         _rules = rules ?? DetectionRules.Default;
         ArgumentNullException.ThrowIfNull(_rules.Counting, nameof(rules));
-        _sources = new BoundedTable<SourceState>(_rules.MaxSources, state => state.Reset(_spares));
-        _users = new BoundedTable<UserState>(_rules.MaxUsers);
-        _sudoUsers = new BoundedTable<SudoSeen>(_rules.MaxSudoUsers);
+        _sources = new BoundedTable<SourceKey, SourceState>(_rules.MaxSources, state => state.Reset(_spares));
+        _users = new BoundedTable<string, UserState>(_rules.MaxUsers);
+        _sudoUsers = new BoundedTable<string, SudoSeen>(_rules.MaxSudoUsers);
         _skew = Math.Max(0, _rules.AllowedSkew.Ticks);
         var r = _rules;
         _sourceLife = Longest(
@@ -92,7 +92,7 @@ public sealed class Detector
         var t = entry.Timestamp.UtcTicks;
         if (rule.Suppress > TimeSpan.Zero)
         {
-            var state = _sources.Get(id + " " + target.Target, t).Parts ??= new();
+            var state = _sources.Get(SourceKey.Text(id + " " + target.Target), t).Parts ??= new();
             if (t < state.Fail2BanUntil) return [];
             state.Fail2BanUntil = Ticks.Until(t, rule.Suppress);
         }
@@ -228,7 +228,7 @@ public sealed class Detector
 
     private SourceState Source(RemoteEndpoint remote, long t, out long at)
     {
-        var state = _sources.Get(remote.Host, t);
+        var state = _sources.Get(SourceKey.Of(remote), t);
         // A line a little late counts as if it came with its source's latest line: windows and buckets stay in order.
         at = Math.Max(t, state.Last);
         state.Last = at;
@@ -264,7 +264,7 @@ public sealed class Detector
             var n = Math.Max(1, r.SuccessAfterFailures.MinFailures);
             for (var i = 0; i < Math.Min(failures, n); i++) (state.Recent ??= new()).Add(uat, time, position, user, n);
         }
-        if (remote is not null && r.DistributedBruteForce.Enabled) Distributed(entry, remote, user, state, uat, failures);
+        if (remote is not null && r.DistributedBruteForce.Enabled) Distributed(entry, SourceKey.Of(remote), user, state, uat, failures);
     }
 
     private void Hold(SourceState src, long at, DateTimeOffset time, PackedPosition position, string? user, int failures)
@@ -333,7 +333,7 @@ public sealed class Detector
         }
     }
 
-    private void Distributed(AuthLogEntry entry, RemoteEndpoint remote, string user, UserState state, long at, int failures)
+    private void Distributed(AuthLogEntry entry, SourceKey key, string user, UserState state, long at, int failures)
     {
         var rule = _rules.DistributedBruteForce;
         if (at < state.DistributedUntil) return;
@@ -341,7 +341,7 @@ public sealed class Detector
         var since = Ticks.Sub(at, rule.Window.Ticks);
         var kept = 0;
         for (var i = 0; i < sources.Count; i++)
-            if (sources[i].Ticks > since && !string.Equals(sources[i].Source, remote.Host, StringComparison.Ordinal)) sources[kept++] = sources[i];
+            if (sources[i].Ticks > since && !sources[i].Source.Equals(key)) sources[kept++] = sources[i];
         sources.RemoveRange(kept, sources.Count - kept);
         if (sources.Count == 0)
         {
@@ -349,7 +349,7 @@ public sealed class Detector
             state.DistributedFirst = entry.Timestamp;
         }
         state.DistributedCount += failures;
-        sources.Add((remote.Host, at, entry.Timestamp, _positions.Pack(entry.Position)));
+        sources.Add((key, at, entry.Timestamp, _positions.Pack(entry.Position)));
         if (sources.Count < Math.Max(2, rule.MinSources)) return;
 
         _scratch.Clear();
@@ -370,7 +370,7 @@ public sealed class Detector
     private void Login(AuthLogEntry entry, RemoteEndpoint? remote, long t)
     {
         var user = entry.Event.User;
-        var src = remote is not null ? _sources.Find(remote.Host) : null;
+        var src = remote is not null ? _sources.Find(SourceKey.Of(remote)) : null;
         if (src is { PendingCount: > 0 }) Replay(src, remote!);
         // CrowdSec's cancel_on: a login from the source ends its time-based bucket without an alert.
         var parts = src?.Parts;
@@ -550,5 +550,5 @@ public sealed class Detector
         return d.Milliseconds == 0 || d.TotalSeconds >= 10 ? string.Create(c, $"{d.Seconds}s") : string.Create(c, $"{d.TotalSeconds:0.###}s");
     }
 
-    private sealed class SudoSeen : TableEntry;
+    private sealed class SudoSeen : TableEntry<string>;
 }

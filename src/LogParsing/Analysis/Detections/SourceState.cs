@@ -6,7 +6,7 @@ namespace LogParsing.Analysis.Detections;
 /// (a 65,536-source table churning): the rules' parts (<see cref="SourceParts"/>) are a second object, made for the sources
 /// that come back, so that the ones that do not cost 144 bytes instead of 208.
 /// </remarks>
-internal sealed class SourceState : TableEntry
+internal sealed class SourceState : TableEntry<SourceKey>
 {
     /// <summary>The latest time seen from the source: a line a little late counts at this time.</summary>
     public long Last = long.MinValue;

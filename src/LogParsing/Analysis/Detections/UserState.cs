@@ -1,14 +1,14 @@
 namespace LogParsing.Analysis.Detections;
 
 /// <summary>What the user-keyed rules remember of one user name.</summary>
-internal sealed class UserState : TableEntry
+internal sealed class UserState : TableEntry<string>
 {
     public long Last = long.MinValue;
 
     public RecentFailures? Recent;
 
     /// <summary>The distinct sources of failures within the distributed rule's window, oldest first, with each one's latest failure.</summary>
-    public List<(string Source, long Ticks, DateTimeOffset Time, PackedPosition Position)>? Sources;
+    public List<(SourceKey Source, long Ticks, DateTimeOffset Time, PackedPosition Position)>? Sources;
 
     public long DistributedCount;
     public DateTimeOffset DistributedFirst;
