@@ -245,8 +245,9 @@ public sealed class SessionCorrelator
 
     /// <summary>
     /// An open connection. Its endpoint is held as a value (an IPv4 address's bytes, or text in _hostText, with the
-    /// length and port here) and made again from it when a line needs it, not by reference: connections live for thousands of lines, long enough that a referenced
-    /// endpoint, its address and its host string were copied by the collector into its older generations and died there,
+    /// length and port here) and made again from it when a line needs it, not by reference: connections live for
+    /// thousands of lines, long enough that a referenced endpoint, its address and its host string were copied by the
+    /// collector into its older generations and died there,
     /// and with 4,096 connections open that alone made most young collections gen-1 ones and 13 full blocking ones a
     /// million lines (benchmarks.md). Its key's host is the syslog host, one string for the whole log.
     /// </summary>
