@@ -155,10 +155,7 @@ public sealed class SessionCorrelator
         ref var slot = ref _slots[index];
         var port = remote.Port ?? -1;
         var v4 = RemoteEndpointParser.V4(remote, out var octets);
-        // A connection's lines name one endpoint: most calls find it stored already, from the bytes alone for IPv4 (a
-        // plain dotted quad is the shortest spelling of its address, so an equal length is the same spelling).
-        if (slot.Port == port && slot.HostLength == remote.Host.Length && (v4 ? slot.Kind == ValueKind.V4 && slot.V4 == octets : slot.Kind == ValueKind.Text && HostText(index, slot.HostLength).SequenceEqual(remote.Host))) return;
-        if (slot.Kind == ValueKind.Reference && ReferenceEquals(slot.Remote, remote)) return;
+        if (Holds(slot, index, remote, v4, octets, port)) return;
         if (v4 && RemoteEndpointParser.IsPlainV4(remote, octets))
             (slot.Kind, slot.V4, slot.HostLength, slot.Port, slot.Remote) = (ValueKind.V4, octets, remote.Host.Length, port, null);
         else if (!v4 && remote.Host.Length <= HostChars && RemoteEndpointParser.CanRecreate(remote))
@@ -169,20 +166,26 @@ public sealed class SessionCorrelator
         else (slot.Kind, slot.HostLength, slot.Port, slot.Remote) = (ValueKind.Reference, 0, 0, remote);
     }
 
+    // A connection's lines name one endpoint: most stores find it held already, an IPv4 one by its bytes alone (a plain
+    // dotted quad is the shortest spelling of its address, so an equal length is the same spelling).
+    private bool Holds(in Slot slot, int index, RemoteEndpoint remote, bool v4, uint octets, int port) => slot.Kind switch
+    {
+        ValueKind.Reference => ReferenceEquals(slot.Remote, remote),
+        _ when slot.Port != port || slot.HostLength != remote.Host.Length => false,
+        ValueKind.V4 => v4 && slot.V4 == octets,
+        _ => !v4 && HostText(index, slot.HostLength).SequenceEqual(remote.Host),
+    };
+
     private RemoteEndpoint? RemoteOf(int index)
     {
         ref var slot = ref _slots[index];
         int? port = slot.Port < 0 ? null : slot.Port;
-        switch (slot.Kind)
+        return slot.Kind switch
         {
-            case ValueKind.V4:
-                Span<char> text = stackalloc char[15];
-                return RemoteEndpointParser.Recreate(text[..RemoteEndpointParser.FormatV4(slot.V4, text)], port);
-            case ValueKind.Text:
-                return RemoteEndpointParser.Recreate(HostText(index, slot.HostLength), port);
-            default:
-                return slot.Remote;
-        }
+            ValueKind.V4 => RemoteEndpointParser.RecreateV4(slot.V4, port),
+            ValueKind.Text => RemoteEndpointParser.Recreate(HostText(index, slot.HostLength), port),
+            _ => slot.Remote,
+        };
     }
 
     private ReadOnlySpan<char> HostText(int index, int length) => _hostText.AsSpan(index * HostChars, length);

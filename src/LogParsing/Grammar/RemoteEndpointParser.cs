@@ -84,8 +84,30 @@ internal sealed class RemoteEndpointParser() : LeafParser<RemoteEndpoint>("remot
     internal static bool IsPlainV4(RemoteEndpoint endpoint, uint octets) =>
         IPAddressParser.PlainDottedQuad(endpoint.Host, out var written) && written == octets;
 
-    /// <summary>Writes the plain dotted quad of <paramref name="octets"/> (first octet lowest) into <paramref name="text"/> (15 characters); returns its length.</summary>
-    internal static int FormatV4(uint octets, Span<char> text)
+    /// <summary>
+    /// The endpoint of <paramref name="host"/> and <paramref name="port"/>, equal to the one <see cref="Create"/> makes:
+    /// the cache's when it still holds it, else a new one.
+    /// </summary>
+    internal static RemoteEndpoint Recreate(ReadOnlySpan<char> host, int? port) => Cached(host, port) ?? Create(host, port);
+
+    /// <summary>
+    /// The endpoint of the IPv4 address <paramref name="octets"/> (first octet lowest) written as its plain dotted quad,
+    /// equal to the one <see cref="Create"/> makes: the cache's when it still holds it, else a new one, not cached, so
+    /// that lines read long ago and correlated now do not push the hosts of the lines being read out of the cache.
+    /// </summary>
+    internal static RemoteEndpoint RecreateV4(uint octets, int? port)
+    {
+        Span<char> text = stackalloc char[15];
+        var host = text[..FormatV4(octets, text)];
+        return Cached(host, port) ?? new RemoteEndpoint(new string(host), new IPAddress(octets), port);
+    }
+
+    private static RemoteEndpoint? Cached(ReadOnlySpan<char> host, int? port) =>
+        RemoteHosts.Shared.Peek(host) is not { } known ? null
+        : known.Last is { } last && last.Port == port ? last : new RemoteEndpoint(known.Host, known.Address, port);
+
+    // The plain dotted quad of octets (first octet lowest) into text (15 characters); returns its length.
+    private static int FormatV4(uint octets, Span<char> text)
     {
         var n = 0;
         for (var i = 0; i < 4; i++)
@@ -97,19 +119,6 @@ internal sealed class RemoteEndpointParser() : LeafParser<RemoteEndpoint>("remot
             text[n++] = (char)('0' + octet % 10);
         }
         return n;
-    }
-
-    /// <summary>
-    /// The endpoint of <paramref name="host"/> and <paramref name="port"/>, equal to the one <see cref="Create"/> makes:
-    /// the cache's when it still holds it, else a new one, which is not cached, so that lines read long ago and correlated
-    /// now do not push the hosts of the lines being read out of the cache.
-    /// </summary>
-    internal static RemoteEndpoint Recreate(ReadOnlySpan<char> host, int? port)
-    {
-        if (RemoteHosts.Shared.Peek(host) is { } known)
-            return known.Last is { } last && last.Port == port ? last : new RemoteEndpoint(known.Host, known.Address, port);
-        if (IPAddressParser.PlainDottedQuad(host, out var octets)) return new RemoteEndpoint(new string(host), new IPAddress(octets), port);
-        return Create(host, port);
     }
 
     /// <summary>

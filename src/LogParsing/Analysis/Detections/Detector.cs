@@ -226,9 +226,11 @@ public sealed class Detector
         return false;
     }
 
-    private SourceState Source(RemoteEndpoint remote, long t, out long at)
+    private SourceState Source(RemoteEndpoint remote, long t, out long at) => Source(SourceKey.Of(remote), t, out at);
+
+    private SourceState Source(SourceKey key, long t, out long at)
     {
-        var state = _sources.Get(SourceKey.Of(remote), t);
+        var state = _sources.Get(key, t);
         // A line a little late counts as if it came with its source's latest line: windows and buckets stay in order.
         at = Math.Max(t, state.Last);
         state.Last = at;
@@ -242,9 +244,11 @@ public sealed class Detector
         var time = entry.Timestamp;
         var position = _positions.Pack(entry.Position);
         var r = _rules;
+        // Made once: the source's rules and the distributed rule both key on it.
+        var key = remote is null ? default : SourceKey.Of(remote);
         if (remote is not null)
         {
-            var src = Source(remote, t, out var at);
+            var src = Source(key, t, out var at);
             // Attempts below every source rule's threshold fire nothing: they wait until the source has made more, and
             // then go to the rules in order, as if each had gone when it came.
             if (src.Fresh && src.PendingFailures + failures <= _pendingLimit) Hold(src, at, time, position, user, failures);
@@ -264,7 +268,7 @@ public sealed class Detector
             var n = Math.Max(1, r.SuccessAfterFailures.MinFailures);
             for (var i = 0; i < Math.Min(failures, n); i++) (state.Recent ??= new()).Add(uat, time, position, user, n);
         }
-        if (remote is not null && r.DistributedBruteForce.Enabled) Distributed(entry, SourceKey.Of(remote), user, state, uat, failures);
+        if (remote is not null && r.DistributedBruteForce.Enabled) Distributed(entry, key, user, state, uat, failures);
     }
 
     private void Hold(SourceState src, long at, DateTimeOffset time, PackedPosition position, string? user, int failures)

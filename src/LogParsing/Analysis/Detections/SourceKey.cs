@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using LogParsing.Grammar;
 
 namespace LogParsing.Analysis.Detections;
 
@@ -27,12 +28,11 @@ internal readonly struct SourceKey : IEquatable<SourceKey>
     /// <summary>The key of a remote host: its address when it has one without a scope, else its text.</summary>
     public static SourceKey Of(RemoteEndpoint remote)
     {
-        if (remote.Address is { } address)
+        if (RemoteEndpointParser.V4(remote, out var octets)) return new SourceKey(4, 0, octets, null);
+        if (remote.Address is { AddressFamily: AddressFamily.InterNetworkV6, ScopeId: 0 } v6)
         {
             Span<byte> bytes = stackalloc byte[16];
-            if (address.AddressFamily == AddressFamily.InterNetwork && address.TryWriteBytes(bytes, out _))
-                return new SourceKey(4, 0, BinaryPrimitives.ReadUInt32BigEndian(bytes), null);
-            if (address.AddressFamily == AddressFamily.InterNetworkV6 && address.ScopeId == 0 && address.TryWriteBytes(bytes, out _))
+            if (v6.TryWriteBytes(bytes, out _))
                 return new SourceKey(6, BinaryPrimitives.ReadUInt64BigEndian(bytes), BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]), null);
         }
         return Text(remote.Host);
