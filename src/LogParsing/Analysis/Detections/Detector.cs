@@ -33,6 +33,7 @@ public sealed class Detector
     private readonly PackedPosition.Packer _positions = new();
     private readonly PartSpares _spares = new();
     private readonly List<Detection> _pending = [];
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private readonly long _skew;
     private readonly long _sourceLife;
     private readonly long _userLife;
@@ -131,6 +132,9 @@ public sealed class Detector
 
     /// <summary>Users remembered now (at most <see cref="DetectionRules.MaxUsers"/>).</summary>
     internal int UserCount => _users.Count;
+
+    /// <summary>User names kept by <see cref="Name"/> (at most <see cref="MaxNames"/>).</summary>
+    internal int NameCount => _names.Count;
 
     /// <summary>(host, user) pairs of the first-seen sudo rule (at most <see cref="DetectionRules.MaxSudoUsers"/>).</summary>
     internal int SudoUserCount => _sudoUsers.Count;
@@ -240,7 +244,7 @@ public sealed class Detector
     private void Failure(AuthLogEntry entry, RemoteEndpoint? remote, int failures, long t)
     {
         var evt = entry.Event;
-        var user = evt.User;
+        var user = evt.User is { } named ? Name(named) : null;
         var time = entry.Timestamp;
         var position = _positions.Pack(entry.Position);
         var r = _rules;
@@ -269,6 +273,23 @@ public sealed class Detector
             for (var i = 0; i < Math.Min(failures, n); i++) (state.Recent ??= new()).Add(uat, time, position, user, n);
         }
         if (remote is not null && r.DistributedBruteForce.Enabled) Distributed(entry, key, user, state, uat, failures);
+    }
+
+    // The most user names kept by Name; past it the set starts again, so an attacker's dictionary of names cannot grow it.
+    internal const int MaxNames = 4096;
+
+    /// <summary>
+    /// One copy of each user name for the state. The parser's pool makes a name again whenever other texts take its slots,
+    /// a few hundred times a million lines for a name tried every few dozen lines; each new copy written into the
+    /// detector's state, which lives for hours of log in the old generation, was a young object in old memory that every
+    /// young collection then scanned for, and kept alive. A copy kept here is old after its first collection.
+    /// </summary>
+    private string Name(string user)
+    {
+        if (_names.TryGetValue(user, out var known)) return known;
+        if (_names.Count >= MaxNames) _names.Clear();
+        _names.Add(user);
+        return user;
     }
 
     private void Hold(SourceState src, long at, DateTimeOffset time, PackedPosition position, string? user, int failures)

@@ -35,6 +35,38 @@ public class DetectorBoundsTests
         Assert.True(detections > 0);
     }
 
+    [Fact]
+    public void A_user_name_written_by_different_strings_is_one_string_in_the_state()
+    {
+        // The parser's pool makes a name again when other texts take its slots: the detector keeps one copy of it.
+        var detector = new Detector();
+        var fired = new List<Detection>();
+        for (var source = 1; source <= 2; source++)
+            for (var i = 0; i < 5; i++)
+            {
+                var entry = AuthLogParser.Default.Parse($"May 31 07:0{source}:1{i} nimbus sshd[{source * 10 + i}]: {Failed("admin", $"203.0.113.{source}")}");
+                fired.AddRange(detector.Add(entry with { Event = entry.Event with { User = new string("admin".AsSpan()) } }));
+            }
+
+        var bruteForce = fired.Where(d => d.RuleId == DetectionRuleIds.BruteForce).ToList();
+        Assert.Equal(["203.0.113.1", "203.0.113.2"], bruteForce.Select(d => d.SourceHost));
+        Assert.Same(bruteForce[0].Users.Single(), bruteForce[1].Users.Single());
+        Assert.Equal(1, detector.NameCount);
+    }
+
+    [Fact]
+    public void The_user_names_it_keeps_stay_within_their_cap()
+    {
+        var detector = new Detector();
+        var start = new DateTimeOffset(2021, 5, 31, 0, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 3 * Detector.MaxNames; i++)
+        {
+            var entry = AuthLogParser.Default.Parse($"May 31 07:00:00 nimbus sshd[{i}]: {Failed("user" + i, "203.0.113.9")}");
+            detector.Add(entry with { Timestamp = start.AddSeconds(i) });
+            Assert.InRange(detector.NameCount, 1, Detector.MaxNames);
+        }
+    }
+
     // auth2.c "Failed %s for %s%.100s from %.200s port %d ssh2"
     private static string Failed(string user, string ip) => $"Failed password for {user} from {ip} port 50000 ssh2";
 
