@@ -207,7 +207,11 @@ public static class Profile
             }
             output.WriteLine($"{what}: {clock.Elapsed.TotalNanoseconds / lines:F0} ns a line over {lines:N0} lines (detect counts 1M a pass), {detections:N0} detections, {(GC.GetTotalPauseDuration() - pausedBefore).TotalNanoseconds / lines:F0} ns a line paused, collections {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}");
             if (reasons is not null)
+            {
                 foreach (var (reason, n) in reasons.Counts.OrderByDescending(p => p.Value)) output.WriteLine($"  {n,6} {reason}");
+                foreach (var (depth, (n, micros, promoted, cards)) in reasons.ByGeneration.OrderBy(p => p.Key))
+                    output.WriteLine($"  gen {depth}: {micros / 1000.0 / n:F2} ms a collection, {promoted / 1024.0 / n:F0} KB promoted from gen 0 a collection, {cards / 1024.0 / n:F0} KB of it found through older generations' cards");
+            }
             if (large is not null)
                 foreach (var (type, bytes) in large.ByType.OrderByDescending(p => p.Value).Take(15)) output.WriteLine($"  {bytes / (double)lines,7:F1} B a line  {type}");
             return;
@@ -439,6 +443,12 @@ internal sealed class CollectionReasons : System.Diagnostics.Tracing.EventListen
 
     public Dictionary<string, long> Counts { get; } = [];
 
+    /// <summary>By generation collected: collections, microseconds from GCStart to GCEnd, bytes promoted from gen 0, and those marked from older generations (card marking).</summary>
+    public Dictionary<int, (long Count, long Micros, long Promoted, long FromCards)> ByGeneration { get; } = [];
+
+    private DateTime _start;
+    private int _depth;
+
     protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
     {
         if (source.Name == "Microsoft-Windows-DotNETRuntime")
@@ -447,7 +457,25 @@ internal sealed class CollectionReasons : System.Diagnostics.Tracing.EventListen
 
     protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
     {
+        // What a young collection's time goes on: GCMarkWithType's type 3 is marking from older generations, the cards that
+        // writes of young references into old objects set.
+        if (e.EventName is { } other && e.Payload is not null && !other.StartsWith("GCStart", StringComparison.Ordinal))
+        {
+            lock (Counts)
+            {
+                var g = ByGeneration.GetValueOrDefault(_depth);
+                if (other.StartsWith("GCEnd", StringComparison.Ordinal)) g = (g.Count + 1, g.Micros + (long)(e.TimeStamp - _start).TotalMicroseconds, g.Promoted, g.FromCards);
+                else if (other.StartsWith("GCHeapStats", StringComparison.Ordinal)) g.Promoted += Convert.ToInt64(e.Payload[e.PayloadNames!.IndexOf("TotalPromotedSize0")], System.Globalization.CultureInfo.InvariantCulture);
+                else if (other.StartsWith("GCMarkWithType", StringComparison.Ordinal) && Convert.ToInt32(e.Payload[e.PayloadNames!.IndexOf("Type")], System.Globalization.CultureInfo.InvariantCulture) == 3)
+                    g.FromCards += Convert.ToInt64(e.Payload[e.PayloadNames.IndexOf("Bytes")], System.Globalization.CultureInfo.InvariantCulture);
+                else return;
+                ByGeneration[_depth] = g;
+            }
+            return;
+        }
         if (e.EventName is not { } name || !name.StartsWith("GCStart", StringComparison.Ordinal) || e.Payload is null) return;
+        _start = e.TimeStamp;
+        _depth = Convert.ToInt32(e.Payload[e.PayloadNames!.IndexOf("Depth")], System.Globalization.CultureInfo.InvariantCulture);
         var depth = Convert.ToInt32(e.Payload[e.PayloadNames!.IndexOf("Depth")], System.Globalization.CultureInfo.InvariantCulture);
         var reason = Convert.ToInt32(e.Payload[e.PayloadNames.IndexOf("Reason")], System.Globalization.CultureInfo.InvariantCulture);
         var type = Convert.ToInt32(e.Payload[e.PayloadNames.IndexOf("Type")], System.Globalization.CultureInfo.InvariantCulture);
