@@ -40,18 +40,18 @@ internal abstract class TextCache<T> where T : class
         var set = Set(text);
         ref var first = ref _slots[set];
         ref var second = ref _slots[set + 1];
-        var found = first;
-        if (found is not null && text.SequenceEqual(KeyOf(found))) return found;
-        found = second;
-        if (found is not null && text.SequenceEqual(KeyOf(found)))
+        switch (Way(text, set, out var found))
         {
-            // Used last now: the pair's other text is the one the next newcomer evicts.
-            (second, first) = (first, found);
-            return found;
+            case 0:
+                return found!;
+            case 1:
+                // Used last now: the pair's other text is the one the next newcomer evicts.
+                (second, first) = (first, found);
+                return found!;
         }
-        found = Create(text);
-        if (Keeps(found)) (second, first) = (first, found);
-        return found;
+        var made = Create(text);
+        if (Keeps(made)) (second, first) = (first, made);
+        return made;
     }
 
     /// <summary>The value kept for <paramref name="text"/> if its pair of slots holds one now, without making one.</summary>
@@ -59,10 +59,19 @@ internal abstract class TextCache<T> where T : class
     {
         if (text.Length > MaxLength) return null;
         var set = Set(text);
-        var found = _slots[set];
-        if (found is not null && text.SequenceEqual(KeyOf(found))) return found;
+        return Way(text, set, out var found) < 0 ? null : found;
+    }
+
+    // Which slot of the pair at set holds text (0, 1, or -1 for neither), and its value. Each slot is read once: another
+    // thread may replace it, and only the value compared may be returned.
+    private int Way(ReadOnlySpan<char> text, int set, out T? found)
+    {
+        found = _slots[set];
+        if (found is not null && text.SequenceEqual(KeyOf(found))) return 0;
         found = _slots[set + 1];
-        return found is not null && text.SequenceEqual(KeyOf(found)) ? found : null;
+        if (found is not null && text.SequenceEqual(KeyOf(found))) return 1;
+        found = null;
+        return -1;
     }
 
     /// <summary>The text <paramref name="value"/> was made from.</summary>

@@ -160,6 +160,35 @@ public class InterningTests
         Assert.Equal(4, pool.Made);
     }
 
+    [Fact]
+    public void Threads_sharing_a_pool_each_get_the_text_they_asked_for()
+    {
+        // Parallel reading shares the pools: a slot another thread replaces between a compare and a read must not hand
+        // back its new text. Twelve texts of one pair, asked for by four threads at once.
+        var pool = new Pool();
+        var texts = TwelveOfOnePair();
+        var wrong = 0;
+        Parallel.For(0, 4, worker =>
+        {
+            for (var i = 0; i < 200_000; i++)
+            {
+                var text = texts[(i * 7 + worker) % texts.Length];
+                if (!string.Equals(pool.Get(text), text, StringComparison.Ordinal) || pool.Peek(text) is { } seen && seen != text)
+                    Interlocked.Increment(ref wrong);
+            }
+        });
+        Assert.Equal(0, wrong);
+    }
+
+    private static string[] TwelveOfOnePair()
+    {
+        var set = TextCache<string>.Slot("host0") & ~1;
+        var found = new List<string>();
+        for (var i = 0; found.Count < 12; i++)
+            if ((TextCache<string>.Slot("host" + i) & ~1) == set) found.Add("host" + i);
+        return [.. found];
+    }
+
     private static (string, string, string) ThreeOfOnePair()
     {
         var set = TextCache<string>.Slot("user0") & ~1;
@@ -172,7 +201,9 @@ public class InterningTests
     /// <summary>A pool of its own, counting what it makes, so that no other test's texts take its slots.</summary>
     private sealed class Pool : TextCache<string>
     {
-        public int Made { get; private set; }
+        private int _made;
+
+        public int Made => _made;
 
         public string Get(string text) => Get(text.AsSpan());
 
@@ -180,7 +211,7 @@ public class InterningTests
 
         protected override string Create(ReadOnlySpan<char> text)
         {
-            Made++;
+            Interlocked.Increment(ref _made);
             return new string(text);
         }
     }
